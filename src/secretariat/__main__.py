@@ -1,0 +1,5 @@
+"""Run the command line with ``python -m secretariat``."""
+
+from secretariat.cli import main
+
+main()

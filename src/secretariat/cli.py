@@ -1,0 +1,50 @@
+"""The command line: parse arguments into options, call the library, choose the exit code."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import click
+
+from secretariat import __version__
+from secretariat.errors import SecretariatError
+from secretariat.reporters import draft as draft_reporter
+
+EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+
+
+@click.group()
+@click.version_option(__version__, prog_name="secretariat")
+def main() -> None:
+    """Draft and validate UN secretariat reports from records."""
+
+
+@main.command()
+@click.argument("report_dir", type=click.Path(file_okay=False, path_type=Path))
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="Where to write the .docx (default: REPORT_DIR/build/<report>.docx).")
+@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text",
+              show_default=True, help="Text for people, JSON for machines.")
+def draft(report_dir: Path, output: Path | None, output_format: str) -> None:
+    """Write the Word draft of the report in REPORT_DIR."""
+    from secretariat.pipeline import DraftOptions
+    from secretariat.pipeline import draft as run_draft
+
+    options = DraftOptions(report_dir=report_dir, output=output)
+    as_json = output_format == "json"
+    _run(lambda: run_draft(options), draft_reporter.draft_json if as_json else draft_reporter.draft_text, as_json)
+
+
+def _run(job: Callable[[], object], report: Callable[..., str], as_json: bool) -> None:
+    try:
+        result = job()
+    except SecretariatError as e:
+        if as_json:
+            click.echo(draft_reporter.error_json(e))
+        else:
+            click.echo(draft_reporter.error_text(e), err=True)
+        sys.exit(EXIT_PROBLEMS)
+    click.echo(report(result))
+    sys.exit(EXIT_OK)

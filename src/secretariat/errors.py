@@ -1,0 +1,67 @@
+"""The one exception family of secretariat."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Location:
+    """Where a problem is: a file, and inside it a line:column and/or a JSON pointer."""
+
+    path: str
+    line: int | None = None
+    column: int | None = None
+    pointer: str | None = None
+
+    def __str__(self) -> str:
+        text = self.path
+        if self.line is not None:
+            text += f":{self.line}"
+            if self.column is not None:
+                text += f":{self.column}"
+        if self.pointer is not None:
+            text += f" {self.pointer or '/'}"
+        return text
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with the input: where, what was expected and what was found."""
+
+    location: Location
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.location}: {self.message}"
+
+
+class SecretariatError(Exception):
+    """Base class: every error secretariat raises on purpose is one of these."""
+
+    def __init__(self, message: str, problems: tuple[Problem, ...] = ()) -> None:
+        super().__init__(message)
+        self.message = message
+        self.problems = problems
+
+    def __str__(self) -> str:
+        if not self.problems:
+            return self.message
+        lines = [self.message] + [f"  {p}" for p in self.problems]
+        return "\n".join(lines)
+
+
+class RecordError(SecretariatError):
+    """A record file cannot be read or does not match its schema."""
+
+
+class TemplateError(SecretariatError):
+    """A template cannot be loaded or rendered."""
+
+
+class OutputError(SecretariatError):
+    """The draft cannot be written."""
+
+
+class UsageError(SecretariatError):
+    """The command was called wrongly."""

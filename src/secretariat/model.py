@@ -1,0 +1,85 @@
+"""The document model: what the renderer produces and the Word writer consumes.
+
+It knows nothing of Markdown or OOXML. Numbering (paragraph numbers, heading labels,
+sub-paragraph letters, footnote numbers) is not stored: the writer asks Word to number.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Run:
+    """A stretch of text with one character style."""
+
+    text: str
+    italic: bool = False
+    bold: bool = False
+
+
+@dataclass(frozen=True)
+class FootnoteRef:
+    """A reference mark to the footnote with this key in ``Draft.footnotes``."""
+
+    key: str
+
+
+Inline = Run | FootnoteRef
+
+
+@dataclass(frozen=True)
+class Heading:
+    """A heading: level 1 chapter (I.), 2 section (A.), 3 sub-section (1.)."""
+
+    level: int
+    inlines: tuple[Inline, ...]
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """A body paragraph: level 0 numbered 1, 2, 3 …; level 1 a sub-paragraph (a), (b) …"""
+
+    inlines: tuple[Inline, ...]
+    level: int = 0
+    source: str = ""  # where the text came from (record file and JSON pointer), for findings
+
+
+Block = Heading | Paragraph
+
+
+@dataclass(frozen=True)
+class Masthead:
+    """The first-page furniture of a parliamentary document."""
+
+    symbol: str
+    distribution: str  # "General"
+    date: str  # "14 June 2016"
+    original: str  # "English"
+    body: str
+    session: str  # "Eighth session"
+    venue_dates: str  # "Vienna, 17–21 October 2016"
+    agenda_item: str  # "Item 2 (b) of the provisional agenda"
+    agenda_footnote: str  # "CTOC/COP/2016/1."
+    agenda_title: str
+    title: str
+    subtitle: str  # "Report of the Secretariat"
+    job_number: str  # "V.16-03496 (E)"
+    job_dates: tuple[str, str]  # ("280616", "290616")
+    barcode: str  # "*1603496*"
+
+    @property
+    def job_short(self) -> str:
+        """Return the job number without its language letter, as the running footers print it."""
+        return self.job_number.split(" ")[0]
+
+
+@dataclass(frozen=True)
+class Draft:
+    """A whole report ready to be written."""
+
+    masthead: Masthead
+    blocks: tuple[Block, ...]
+    footnotes: dict[str, tuple[Inline, ...]] = field(default_factory=dict)
+    title: str = ""  # document property
+    language: str = "en-GB"

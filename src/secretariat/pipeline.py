@@ -1,0 +1,72 @@
+"""The drafting pipeline: records → Markdown → document model → Word."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from secretariat.model import Draft, Heading, Paragraph
+from secretariat.records import ReportRecords, load_report
+from secretariat.render.body import render_body
+from secretariat.render.context import report_date, template_context
+from secretariat.render.environment import make_environment
+from secretariat.render.markdown import parse_body
+from secretariat.render.masthead import build_masthead
+from secretariat.word import write_docx
+
+
+@dataclass(frozen=True)
+class DraftOptions:
+    """What ``secretariat draft`` was asked to do."""
+
+    report_dir: Path
+    output: Path | None = None
+
+    @property
+    def output_path(self) -> Path:
+        """Return where the draft goes: the given path, else build/<report>.docx in the report folder."""
+        if self.output is not None:
+            return self.output
+        return self.report_dir / "build" / f"{self.report_dir.resolve().name}.docx"
+
+
+@dataclass(frozen=True)
+class DraftResult:
+    """What a draft run produced."""
+
+    path: Path
+    paragraphs: int
+    headings: int
+    footnotes: int
+    notes: tuple[str, ...] = field(default=())
+
+
+def render_markdown(records: ReportRecords) -> str:
+    """Render the report body of loaded records to Markdown."""
+    env, loader = make_environment(report_date(records), records.folder / "templates")
+    return render_body(env, loader, records, template_context(records))
+
+
+def build_draft(records: ReportRecords) -> Draft:
+    """Turn loaded records into the document model."""
+    blocks, footnotes = parse_body(render_markdown(records))
+    masthead = build_masthead(records.report)
+    return Draft(masthead=masthead, blocks=blocks, footnotes=footnotes, title=masthead.title)
+
+
+def draft(options: DraftOptions) -> DraftResult:
+    """Load, validate, render and write one report; raise a SecretariatError on bad input."""
+    records = load_report(options.report_dir)
+    document = build_draft(records)
+    path = options.output_path
+    write_docx(document, path)
+    notes: tuple[str, ...] = ()
+    if records.report.get("symbol_inferred"):
+        notes = (f"the symbol {records.report['symbol']} is inferred, not confirmed (report.json /symbol)",)
+    return DraftResult(
+        path=path,
+        paragraphs=sum(1 for b in document.blocks if isinstance(b, Paragraph) and b.level == 0),
+        headings=sum(1 for b in document.blocks if isinstance(b, Heading)),
+        footnotes=len(document.footnotes),
+        notes=notes,
+    )

@@ -1,0 +1,100 @@
+"""Load every record file of a report folder, validating each; report all problems at once."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from secretariat.errors import Location, Problem, RecordError
+from secretariat.records.jsonfile import JsonFile, read_json
+from secretariat.records.schemas import SchemaStore, default_store
+
+REQUIRED = ("report.json", "content.json")
+OPTIONAL = {"figures.json": "figures", "activities.json": "activities", "footnotes.json": "footnotes"}
+
+# XML 1.0 cannot hold these code points, so Word could not open a draft containing them.
+_XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+
+
+@dataclass
+class ReportRecords:
+    """The validated records of one report, keyed the way templates use them."""
+
+    folder: Path
+    report: dict[str, Any]
+    content: list[dict[str, Any]]
+    figures: dict[str, dict[str, Any]] = field(default_factory=dict)
+    activities: dict[str, dict[str, Any]] = field(default_factory=dict)
+    footnotes: dict[str, dict[str, Any]] = field(default_factory=dict)
+    files: dict[str, JsonFile] = field(default_factory=dict)
+
+
+def _strings(value: Any, pointer: str = "") -> Iterator[tuple[str, str]]:
+    if isinstance(value, str):
+        yield pointer, value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _strings(item, f"{pointer}/{key}")
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _strings(item, f"{pointer}/{index}")
+
+
+def control_character_problems(record: JsonFile) -> list[Problem]:
+    """Find characters that XML cannot hold, naming the record and field."""
+    problems = []
+    for pointer, text in _strings(record.data):
+        match = _XML_INVALID.search(text)
+        if match is not None:
+            code = f"U+{ord(match.group()):04X}"
+            problems.append(Problem(record.locate(pointer),
+                                    f"expected text that XML can hold, found control character {code} "
+                                    f"at character {match.start() + 1}"))
+    return problems
+
+
+def _index(record: JsonFile, key: str) -> tuple[dict[str, dict[str, Any]], list[Problem]]:
+    items: dict[str, dict[str, Any]] = {}
+    problems = []
+    for position, item in enumerate(record.data.get(key, [])):
+        ident = item.get("id")
+        if ident in items:
+            problems.append(Problem(record.locate(f"/{key}/{position}/id"),
+                                    f"expected a unique id, found {ident!r} again"))
+        items[ident] = item
+    return items, problems
+
+
+def load_report(folder: Path, store: SchemaStore | None = None) -> ReportRecords:
+    """Load and validate a report folder; raise one RecordError listing every problem found."""
+    store = store if store is not None else default_store()
+    if not folder.is_dir():
+        raise RecordError(f"{folder}: expected a report folder, found {'a file' if folder.exists() else 'nothing'}")
+    files: dict[str, JsonFile] = {}
+    problems: list[Problem] = []
+    for name in (*REQUIRED, *OPTIONAL):
+        path = folder / name
+        if not path.exists():
+            if name in REQUIRED:
+                problems.append(Problem(Location(str(path)), "expected this record file, found it missing"))
+            continue
+        loaded = read_json(path, str(path))
+        if isinstance(loaded, Problem):
+            problems.append(loaded)
+            continue
+        problems += store.check(loaded) + control_character_problems(loaded)
+        files[name] = loaded
+    if problems:
+        raise RecordError(f"{folder}: {len(problems)} problem(s) in the records", tuple(problems))
+    indexes = {}
+    for name, key in OPTIONAL.items():
+        if name in files:
+            indexes[key], found = _index(files[name], key)
+            problems += found
+    if problems:
+        raise RecordError(f"{folder}: {len(problems)} problem(s) in the records", tuple(problems))
+    return ReportRecords(folder, files["report.json"].data, files["content.json"].data["blocks"],
+                         files=files, **indexes)

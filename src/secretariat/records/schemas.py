@@ -1,0 +1,130 @@
+"""Compile the project's JSON Schemas once and report every violation with expected vs found."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from jsonschema import Draft202012Validator
+from jsonschema.exceptions import ValidationError, best_match
+from referencing import Registry, Resource
+
+from secretariat.errors import Problem, RecordError
+from secretariat.records.jsonfile import JsonFile
+from secretariat.resources import resource_path
+
+SCHEMA_BASE = "https://secretariat.example/schemas/"
+
+
+class SchemaStore:
+    """The schemas of one folder, with a compiled validator per schema, reused for every record."""
+
+    def __init__(self, folder: Path) -> None:
+        self.schemas: dict[str, dict[str, Any]] = {}
+        for path in sorted(folder.glob("*.schema.json")):
+            try:
+                schema = json.loads(path.read_text(encoding="utf-8"))
+            except (OSError, ValueError) as e:
+                raise RecordError(f"{path}: cannot load the schema: {e}") from e
+            self.schemas[schema.get("$id", SCHEMA_BASE + path.name)] = schema
+        self.registry: Registry[Any] = Registry().with_resources(
+            (sid, Resource.from_contents(s)) for sid, s in self.schemas.items()
+        )
+        self._validators: dict[str, Draft202012Validator] = {}
+
+    def schema_id_for(self, record: JsonFile) -> str:
+        """Return the schema a record names with ``$schema``, else the one named after its file."""
+        if isinstance(record.data, dict) and isinstance(record.data.get("$schema"), str):
+            return str(record.data["$schema"])
+        return SCHEMA_BASE + record.path.stem + ".schema.json"
+
+    def validator(self, schema_id: str) -> Draft202012Validator:
+        """Return the compiled validator for a schema id."""
+        if schema_id not in self._validators:
+            schema = self.schemas.get(schema_id)
+            if schema is None:
+                raise KeyError(schema_id)
+            self._validators[schema_id] = Draft202012Validator(
+                schema, registry=self.registry, format_checker=Draft202012Validator.FORMAT_CHECKER
+            )
+        return self._validators[schema_id]
+
+    def check(self, record: JsonFile) -> list[Problem]:
+        """Validate one record file; return all problems, each located by line:column and pointer."""
+        schema_id = self.schema_id_for(record)
+        try:
+            validator = self.validator(schema_id)
+        except KeyError:
+            known = ", ".join(sorted(s.removeprefix(SCHEMA_BASE) for s in self.schemas))
+            return [Problem(record.locate(""), f"expected a known schema ({known}), found {schema_id!r}")]
+        problems = []
+        for error in sorted(_leaf_errors(validator.iter_errors(record.data)), key=_order):
+            pointer = _pointer(error)
+            problems.append(Problem(record.locate(pointer), describe(error)))
+        return problems
+
+
+def _leaf_errors(errors: Iterator[ValidationError]) -> Iterator[ValidationError]:
+    for error in errors:
+        if error.context and error.validator in ("anyOf", "oneOf"):
+            yield best_match(error.context)
+        else:
+            yield error
+
+
+def _order(error: ValidationError) -> tuple[str, str]:
+    return (_pointer(error), str(error.validator))
+
+
+def _pointer(error: ValidationError) -> str:
+    return "".join("/" + str(p).replace("~", "~0").replace("/", "~1") for p in error.absolute_path)
+
+
+def _short(value: Any) -> str:
+    text = json.dumps(value, ensure_ascii=False)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+_JSON_TYPES = {dict: "object", list: "array", str: "string", bool: "boolean", type(None): "null"}
+
+
+def _type_name(value: Any) -> str:
+    if isinstance(value, bool):
+        return "boolean"
+    if isinstance(value, int):
+        return "integer"
+    if isinstance(value, float):
+        return "number"
+    return _JSON_TYPES.get(type(value), type(value).__name__)
+
+
+def describe(error: ValidationError) -> str:
+    """Say what the schema expected and what the record has, without pasting long enums."""
+    kind, expected, found = error.validator, error.validator_value, error.instance
+    if kind == "required":
+        missing = [k for k in expected if isinstance(found, dict) and k not in found]
+        return f"expected property {', '.join(map(repr, missing))}, found it missing"
+    if kind in ("additionalProperties", "unevaluatedProperties"):
+        return f"unexpected property: {error.message.split('(')[-1].rstrip(')')}"
+    if kind == "type":
+        return f"expected {expected if isinstance(expected, str) else ' or '.join(expected)}, " \
+            f"found {_type_name(found)} {_short(found)}"
+    if kind == "enum":
+        shown = ", ".join(_short(v) for v in expected[:8]) + (", …" if len(expected) > 8 else "")
+        return f"expected one of {len(expected)} values ({shown}), found {_short(found)}"
+    if kind == "pattern":
+        return f"expected a string matching {expected}, found {_short(found)}"
+    if kind == "format":
+        return f"expected a valid {expected}, found {_short(found)}"
+    if kind == "const":
+        return f"expected {_short(expected)}, found {_short(found)}"
+    return f"{error.message} (schema rule {kind!r})"
+
+
+@cache
+def default_store() -> SchemaStore:
+    """Return the schema store of the project's own schemas, built once per process."""
+    return SchemaStore(resource_path("schemas", "."))

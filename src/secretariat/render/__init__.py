@@ -1,0 +1,1 @@
+"""Render records through Jinja templates into the document model."""

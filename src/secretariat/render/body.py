@@ -1,0 +1,60 @@
+"""Render the report body to Markdown: each record text through Jinja, then the layout template."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import jinja2
+
+from secretariat.errors import Location, Problem, RecordError
+from secretariat.records import ReportRecords
+from secretariat.render.environment import RecordTextLoader, render
+from secretariat.render.escape import Md
+
+BODY_TEMPLATE = "report.md.j2"
+
+
+def _text(env: jinja2.Environment, loader: RecordTextLoader, name: str, text: str,
+          context: dict[str, Any]) -> Md:
+    return Md(render(env, loader.add(name, text), context).strip())
+
+
+def render_body(env: jinja2.Environment, loader: RecordTextLoader, records: ReportRecords,
+                context: dict[str, Any]) -> str:
+    """Return the whole body as Markdown, footnote definitions included."""
+    content_file = str(records.folder / "content.json")
+    blocks = []
+    for index, block in enumerate(records.content):
+        pointer = f"/blocks/{index}"
+        rendered: dict[str, Any] = {
+            "source": Md(pointer),
+            "markdown": _text(env, loader, f"{content_file} {pointer}/text", block["text"], context),
+        }
+        if "heading" in block:
+            rendered["heading"] = Md("#" * int(block["heading"]))
+        rendered["items"] = [
+            _text(env, loader, f"{content_file} {pointer}/items/{i}", item, context)
+            for i, item in enumerate(block.get("items", []))
+        ]
+        blocks.append(rendered)
+    footnotes_file = str(records.folder / "footnotes.json")
+    notes = [
+        {"label": Md(key), "markdown": _text(env, loader, f"{footnotes_file} /footnotes/{i}/text",
+                                              note["text"], context)}
+        for i, (key, note) in enumerate(records.footnotes.items())
+    ]
+    _check_footnote_labels(records, blocks)
+    return render(env, BODY_TEMPLATE, {**context, "blocks": blocks, "footnotes": notes})
+
+
+def _check_footnote_labels(records: ReportRecords, blocks: list[dict[str, Any]]) -> None:
+    """Refuse a footnote that no paragraph references: the draft would silently lose it."""
+    text = "\n".join(b["markdown"] + "\n".join(b["items"]) for b in blocks)
+    problems = [
+        Problem(Location(str(records.folder / "footnotes.json"), pointer=f"/footnotes/{i}"),
+                f"expected a reference [^{key}] in the content, found none")
+        for i, key in enumerate(records.footnotes)
+        if f"[^{key}]" not in text
+    ]
+    if problems:
+        raise RecordError(f"{records.folder}: footnotes that nothing references", tuple(problems))

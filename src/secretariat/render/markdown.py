@@ -1,0 +1,89 @@
+"""Parse the rendered Markdown into the document model."""
+
+from __future__ import annotations
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+from mdit_py_plugins.attrs import attrs_block_plugin
+from mdit_py_plugins.footnote import footnote_plugin
+
+from secretariat.errors import TemplateError
+from secretariat.model import Block, FootnoteRef, Heading, Inline, Paragraph, Run
+
+_PARSER = MarkdownIt("commonmark", {"html": False}).use(footnote_plugin).use(attrs_block_plugin)
+_STYLE_TOKENS = {"em_open": "italic", "strong_open": "bold"}
+
+
+def parse_body(markdown: str) -> tuple[tuple[Block, ...], dict[str, tuple[Inline, ...]]]:
+    """Return the blocks and the footnotes (by label, in order of first reference)."""
+    tokens = _PARSER.parse(markdown)
+    blocks: list[Block] = []
+    footnotes: dict[str, tuple[Inline, ...]] = {}
+    list_depth = item = 0
+    footnote_label: str | None = None
+    source = ""
+    for index, token in enumerate(tokens):
+        kind = token.type
+        if kind == "bullet_list_open":
+            list_depth += 1
+            item = 0
+        elif kind == "bullet_list_close":
+            list_depth -= 1
+        elif kind == "footnote_open":
+            footnote_label = str(token.meta["label"])
+        elif kind == "footnote_close":
+            footnote_label = None
+        elif kind == "paragraph_open" and list_depth == 0 and footnote_label is None:
+            source = str(token.attrs.get("data-source", ""))
+        elif kind == "inline":
+            opener = tokens[index - 1]
+            inlines = _inlines(token, source)
+            if footnote_label is not None:
+                footnotes[footnote_label] = footnotes.get(footnote_label, ()) + inlines
+            elif opener.type == "heading_open":
+                blocks.append(Heading(int(opener.tag[1]), inlines))
+            elif list_depth:
+                blocks.append(Paragraph(inlines, level=1, source=f"{source}/items/{item}"))
+                item += 1
+            else:
+                blocks.append(Paragraph(inlines, source=source))
+        elif kind in ("fence", "code_block", "blockquote_open", "ordered_list_open", "hr", "table_open"):
+            raise TemplateError(f"{source or 'the body'}: expected paragraphs, headings and lists, "
+                                f"found Markdown {kind.removesuffix('_open')} at line {_line(token)}")
+    return tuple(blocks), footnotes
+
+
+def _line(token: Token) -> int:
+    return token.map[0] + 1 if token.map else 0
+
+
+def _inlines(token: Token, source: str) -> tuple[Inline, ...]:
+    result: list[Inline] = []
+    style = {"italic": False, "bold": False}
+    for child in token.children or []:
+        kind = child.type
+        if kind in ("text", "code_inline"):
+            _append(result, Run(child.content, **style))
+        elif kind in ("softbreak", "hardbreak"):
+            _append(result, Run(" ", **style))
+        elif kind in _STYLE_TOKENS:
+            style[_STYLE_TOKENS[kind]] = True
+        elif kind in ("em_close", "strong_close"):
+            style["italic" if kind == "em_close" else "bold"] = False
+        elif kind == "footnote_ref":
+            result.append(FootnoteRef(str(child.meta["label"])))
+        elif kind == "footnote_anchor":
+            continue
+        else:
+            raise TemplateError(f"{source or 'the body'}: expected plain text, emphasis or a footnote "
+                                f"reference, found Markdown {kind}")
+    return tuple(result)
+
+
+def _append(result: list[Inline], run: Run) -> None:
+    """Merge runs of the same style so the writer makes as few runs as Word would."""
+    last = result[-1] if result else None
+    if isinstance(last, Run) and (last.italic, last.bold) == (run.italic, run.bold):
+        result[-1] = Run(last.text + run.text, run.italic, run.bold)
+    else:
+        result.append(run)

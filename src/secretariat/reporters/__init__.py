@@ -1,0 +1,1 @@
+"""Say what happened: text for people, JSON for machines. Reporters only read results."""

@@ -1,0 +1,38 @@
+"""Report the outcome of ``secretariat draft``."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict
+
+from secretariat.errors import SecretariatError
+from secretariat.pipeline import DraftResult
+
+
+def draft_text(result: DraftResult) -> str:
+    """Describe a finished draft for a person."""
+    lines = [f"wrote {result.path} ({result.headings} headings, {result.paragraphs} numbered paragraphs, "
+             f"{result.footnotes} footnote(s))"]
+    lines += [f"note: {note}" for note in result.notes]
+    return "\n".join(lines)
+
+
+def draft_json(result: DraftResult) -> str:
+    """Describe a finished draft for a machine."""
+    data = asdict(result)
+    data["path"] = str(result.path)
+    return json.dumps({"ok": True, **data}, ensure_ascii=False, indent=2)
+
+
+def error_text(error: SecretariatError) -> str:
+    """Describe a failure for a person."""
+    return f"error: {error}"
+
+
+def error_json(error: SecretariatError) -> str:
+    """Describe a failure for a machine: each problem with its file, line, column and pointer."""
+    problems = [
+        {**asdict(p.location), "message": p.message} for p in error.problems
+    ]
+    return json.dumps({"ok": False, "error": error.message, "problems": problems},
+                      ensure_ascii=False, indent=2)

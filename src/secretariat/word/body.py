@@ -1,0 +1,42 @@
+"""The body: headings and numbered paragraphs, each a paragraph that names its style and nothing else."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from lxml import etree
+
+from secretariat.errors import Location, OutputError, Problem
+from secretariat.model import Block, Heading, Run
+from secretariat.word import names as n
+from secretariat.word.ooxml import paragraph
+from secretariat.word.runs import NoteNumbers, add_inlines
+
+_PARAGRAPH_STYLES = {0: n.NUMBERED_PARAGRAPH, 1: n.SUBPARAGRAPH}
+
+
+def _describe(index: int, block: Block) -> str:
+    """Return how messages name a block: its source, or its position and first words."""
+    if not isinstance(block, Heading) and block.source:
+        return block.source
+    text = "".join(inline.text for inline in block.inlines if isinstance(inline, Run))
+    kind = "heading" if isinstance(block, Heading) else "paragraph"
+    return f"block {index} ({kind} {text[:40]!r})"
+
+
+def add_blocks(body: etree._Element, blocks: Iterable[Block], notes: NoteNumbers) -> None:
+    """Append one paragraph per block; raise OutputError naming a block that cannot be written."""
+    headings = n.HEADINGS
+    for index, block in enumerate(blocks, 1):
+        if isinstance(block, Heading):
+            style_id = headings.get(block.level)
+        else:
+            style_id = _PARAGRAPH_STYLES.get(block.level)
+        if style_id is None:
+            where = _describe(index, block)
+            allowed = "1, 2 or 3" if isinstance(block, Heading) else "0 or 1"
+            raise OutputError(f"{where}: level {block.level} is not {allowed}",
+                              (Problem(Location(where), f"unsupported level {block.level}"),))
+        p = paragraph(body, style_id)
+        source = getattr(block, "source", "")
+        add_inlines(p, block.inlines, notes, source or _describe(index, block))

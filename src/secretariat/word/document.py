@@ -1,0 +1,64 @@
+"""Assemble the whole package for a draft: the document part, its related parts and the properties."""
+
+from __future__ import annotations
+
+from secretariat.model import Draft
+from secretariat.word.body import add_blocks
+from secretariat.word.footnotes import Footnotes
+from secretariat.word.headers import HEADER_FOOTER_SLOTS, add_section_properties, header_footer_parts
+from secretariat.word.masthead import add_masthead
+from secretariat.word.numbering import numbering_part
+from secretariat.word.ooxml import CT_BASE, REL_BASE, check_text, root, serialize, sub
+from secretariat.word.package import (
+    Part,
+    app_properties,
+    content_types,
+    core_properties,
+    relationships,
+    w3cdtf,
+    zip_package,
+)
+from secretariat.word.settings import settings_part
+from secretariat.word.styles import styles_part
+
+_CORE_REL = "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties"
+
+
+def build_package(draft: Draft) -> bytes:
+    """Return the .docx bytes for draft; raise OutputError if the draft cannot be written."""
+    title = draft.title or draft.masthead.title
+    check_text(title, "draft.title")
+    check_text(draft.language, "draft.language")
+    notes = Footnotes(draft.footnotes)
+    document = root("document")
+    body = sub(document, "body")
+    asterisk = add_masthead(body, draft.masthead)
+    add_blocks(body, draft.blocks, notes)
+    related = [
+        ("styles", "styles.xml", "styles+xml", styles_part(draft.language)),
+        ("settings", "settings.xml", "settings+xml", settings_part(draft.language)),
+        ("numbering", "numbering.xml", "numbering+xml", numbering_part()),
+        ("footnotes", "footnotes.xml", "footnotes+xml", notes.part(draft.masthead.agenda_footnote if asterisk else "")),
+    ]
+    counters = {"header": 0, "footer": 0}
+    for (kind, _slot), data in zip(HEADER_FOOTER_SLOTS, header_footer_parts(draft.masthead), strict=True):
+        counters[kind] += 1
+        related.append((kind, f"{kind}{counters[kind]}.xml", f"{kind}+xml", data))
+    rel_ids = [f"rId{i}" for i in range(1, len(related) + 1)]
+    add_section_properties(body, rel_ids[-len(HEADER_FOOTER_SLOTS):])
+    parts = [Part("word/document.xml", CT_BASE + "document.main+xml", serialize(document))]
+    parts += [Part(f"word/{target}", CT_BASE + ct, data) for _rel, target, ct, data in related]
+    parts += [
+        Part("docProps/core.xml", "application/vnd.openxmlformats-package.core-properties+xml",
+             core_properties(title, w3cdtf(draft.masthead.date), draft.language)),
+        Part("docProps/app.xml", "application/vnd.openxmlformats-officedocument.extended-properties+xml",
+             app_properties()),
+    ]
+    package_rels = relationships([("rId1", REL_BASE + "officeDocument", "word/document.xml"),
+                                  ("rId2", _CORE_REL, "docProps/core.xml"),
+                                  ("rId3", REL_BASE + "extended-properties", "docProps/app.xml")])
+    document_rels = relationships([(rel_id, REL_BASE + rel, target)
+                                   for rel_id, (rel, target, _ct, _data) in zip(rel_ids, related, strict=True)])
+    members = [("[Content_Types].xml", content_types(parts)), ("_rels/.rels", package_rels),
+               ("word/_rels/document.xml.rels", document_rels)]
+    return zip_package(members + [(part.name, part.data) for part in parts])

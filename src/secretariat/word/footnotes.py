@@ -1,0 +1,76 @@
+"""The footnotes part: separators, the masthead's asterisk note and the numbered notes.
+
+Ids -1 and 0 are the separator and continuation separator (listed in settings' w:footnotePr), id 1 is
+the asterisk note (custom mark, so it does not take a number) and the numbered notes follow from id 2
+in the order of their references in the body, which is the order Word numbers them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from lxml import etree
+
+from secretariat.errors import Location, OutputError, Problem
+from secretariat.model import Inline
+from secretariat.word import names as n
+from secretariat.word.ooxml import paragraph, root, serialize, styled_run, sub, w
+from secretariat.word.runs import add_inlines, text_run
+
+SEPARATOR_ID, CONTINUATION_ID, ASTERISK_ID = -1, 0, 1
+_FIRST_NUMBERED_ID = 2
+
+
+class _NoNotesInNotes:
+    """Refuse footnote references inside footnote text."""
+
+    def reference(self, key: str, where: str) -> int:
+        """Raise: Word footnotes cannot hold footnote references."""
+        raise OutputError(f"{where}: footnote {key!r} is referenced inside a footnote")
+
+
+class Footnotes:
+    """Number the draft's footnotes in the order of their references and write the footnotes part."""
+
+    def __init__(self, texts: Mapping[str, tuple[Inline, ...]]) -> None:
+        self._texts = texts
+        self._ids: dict[str, int] = {}
+        self._where: dict[str, str] = {}
+
+    def reference(self, key: str, where: str) -> int:
+        """Return the footnote id for key; raise OutputError if key is unknown or already referenced."""
+        if key not in self._texts:
+            raise OutputError(f"{where}: footnote {key!r} is not defined in the draft's footnotes",
+                              (Problem(Location(where), f"unknown footnote {key!r}"),))
+        if key in self._ids:
+            raise OutputError(f"{where}: footnote {key!r} is referenced a second time (first in "
+                              f"{self._where[key]}); a Word footnote has exactly one reference",
+                              (Problem(Location(where), f"second reference to footnote {key!r}"),))
+        self._ids[key] = _FIRST_NUMBERED_ID + len(self._ids)
+        self._where[key] = where
+        return self._ids[key]
+
+    def part(self, asterisk_text: str) -> bytes:
+        """Return the footnotes part; raise OutputError naming any footnote never referenced."""
+        unused = [key for key in self._texts if key not in self._ids]
+        if unused:
+            names = ", ".join(repr(key) for key in unused)
+            raise OutputError(f"footnote{'s' if len(unused) > 1 else ''} {names} never referenced in the text")
+        notes = root("footnotes")
+        for note_id, kind, mark in ((SEPARATOR_ID, "separator", "separator"),
+                                    (CONTINUATION_ID, "continuationSeparator", "continuationSeparator")):
+            note = sub(notes, "footnote", type=kind, id=str(note_id))
+            sub(etree.SubElement(paragraph(note, n.FOOTNOTE_SEPARATOR), w("r")), mark)
+        if asterisk_text:
+            p = paragraph(sub(notes, "footnote", id=str(ASTERISK_ID)), n.FOOTNOTE_TEXT)
+            text_run(p, "*", "masthead.agenda_footnote", n.FOOTNOTE_REFERENCE)
+            sub(styled_run(p, None), "tab")
+            text_run(p, asterisk_text, "masthead.agenda_footnote")
+        no_nesting = _NoNotesInNotes()
+        for key, note_id in self._ids.items():
+            p = paragraph(sub(notes, "footnote", id=str(note_id)), n.FOOTNOTE_TEXT)
+            sub(styled_run(p, n.FOOTNOTE_REFERENCE), "footnoteRef")
+            sub(styled_run(p, None), "tab")
+            add_inlines(p, self._texts[key], no_nesting, f"footnote {key!r}")
+        return serialize(notes)
+

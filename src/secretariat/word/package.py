@@ -1,0 +1,130 @@
+"""The OPC package: content types, relationships, document properties, a reproducible zip, atomic write."""
+
+from __future__ import annotations
+
+import os
+import re
+import secrets
+import zipfile
+from collections.abc import Sequence
+from contextlib import suppress
+from dataclasses import dataclass
+from io import BytesIO
+from pathlib import Path
+
+from lxml import etree
+
+from secretariat.errors import OutputError
+from secretariat.word.ooxml import serialize
+
+_PKG_REL = "http://schemas.openxmlformats.org/package/2006/relationships"
+_CT_NS = "http://schemas.openxmlformats.org/package/2006/content-types"
+_CORE_NS = {
+    "cp": "http://schemas.openxmlformats.org/package/2006/metadata/core-properties",
+    "dc": "http://purl.org/dc/elements/1.1/",
+    "dcterms": "http://purl.org/dc/terms/",
+    "xsi": "http://www.w3.org/2001/XMLSchema-instance",
+}
+_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+_FALLBACK_TIME = "1980-01-01T00:00:00Z"
+_MONTHS = {m: i for i, m in enumerate(("January", "February", "March", "April", "May", "June", "July",
+                                       "August", "September", "October", "November", "December"), 1)}
+AUTHOR = "United Nations"
+
+
+@dataclass(frozen=True)
+class Part:
+    """One file of the package, with the relationship that points at it (type, id) if any."""
+
+    name: str  # zip member name, e.g. "word/styles.xml"
+    content_type: str
+    data: bytes
+
+
+def relationships(rels: Sequence[tuple[str, str, str]]) -> bytes:
+    """Return a relationships part for (id, type, target) triples."""
+    element = etree.Element(f"{{{_PKG_REL}}}Relationships", nsmap={None: _PKG_REL})
+    for rel_id, rel_type, target in rels:
+        etree.SubElement(element, f"{{{_PKG_REL}}}Relationship", Id=rel_id, Type=rel_type, Target=target)
+    return serialize(element)
+
+
+def content_types(parts: Sequence[Part]) -> bytes:
+    """Return [Content_Types].xml: defaults for rels and xml, an override for every part."""
+    element = etree.Element(f"{{{_CT_NS}}}Types", nsmap={None: _CT_NS})
+    etree.SubElement(element, f"{{{_CT_NS}}}Default", Extension="rels",
+                     ContentType="application/vnd.openxmlformats-package.relationships+xml")
+    etree.SubElement(element, f"{{{_CT_NS}}}Default", Extension="xml", ContentType="application/xml")
+    for part in parts:
+        etree.SubElement(element, f"{{{_CT_NS}}}Override", PartName="/" + part.name, ContentType=part.content_type)
+    return serialize(element)
+
+
+def w3cdtf(date_text: str) -> str:
+    """Return a masthead date such as "14 June 2016" as 2016-06-14T00:00:00Z, or a fixed time if unreadable."""
+    found = re.fullmatch(r"(\d{1,2}) ([A-Z][a-z]+) (\d{4})", date_text.strip())
+    if found is None or found.group(2) not in _MONTHS or not 1 <= int(found.group(1)) <= 31:
+        return _FALLBACK_TIME
+    return f"{found.group(3)}-{_MONTHS[found.group(2)]:02d}-{int(found.group(1)):02d}T00:00:00Z"
+
+
+def core_properties(title: str, when: str, language: str) -> bytes:
+    """Return docProps/core.xml with fixed author, revision 1, created = modified = when, no lastPrinted."""
+    ns = _CORE_NS
+    element = etree.Element(f"{{{ns['cp']}}}coreProperties", nsmap=ns)
+    for tag, text in (("dc:title", title), ("dc:creator", AUTHOR), ("cp:lastModifiedBy", AUTHOR),
+                      ("cp:revision", "1"), ("dc:language", language),
+                      ("dcterms:created", when), ("dcterms:modified", when)):
+        prefix, local = tag.split(":")
+        child = etree.SubElement(element, f"{{{ns[prefix]}}}{local}")
+        child.text = text
+        if prefix == "dcterms":
+            child.set(f"{{{ns['xsi']}}}type", "dcterms:W3CDTF")
+    return serialize(element)
+
+
+def app_properties() -> bytes:
+    """Return docProps/app.xml naming the generator."""
+    ns = "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"
+    element = etree.Element(f"{{{ns}}}Properties", nsmap={None: ns})
+    etree.SubElement(element, f"{{{ns}}}Application").text = "secretariat"
+    return serialize(element)
+
+
+def zip_package(members: Sequence[tuple[str, bytes]]) -> bytes:
+    """Return the zip of members in the given order with fixed timestamps and attributes."""
+    buffer = BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for name, data in members:
+            info = zipfile.ZipInfo(name, date_time=_ZIP_TIME)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.create_system = 0
+            info.external_attr = 0
+            archive.writestr(info, data)
+    return buffer.getvalue()
+
+
+def _open_temp(directory: Path, name: str) -> tuple[int, Path]:
+    """Create and open a new hidden temp file beside the target (mode 0666 less the umask)."""
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+    while True:
+        candidate = directory / f".{name}.{secrets.token_hex(6)}.tmp"
+        with suppress(FileExistsError):
+            return os.open(candidate, flags, 0o666), candidate
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    """Write data to path through a temp file in the same directory and os.replace; raise OutputError."""
+    temp: Path | None = None
+    try:
+        fd, temp = _open_temp(path.parent, path.name)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temp, path)
+    except OSError as exc:
+        if temp is not None:
+            with suppress(OSError):
+                os.unlink(temp)
+        raise OutputError(f"cannot write {path}: {exc.strerror or exc}") from exc

@@ -1,0 +1,71 @@
+"""Turn model inlines into runs that carry nothing but a character style reference."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import Protocol
+
+from lxml import etree
+
+from secretariat.model import Inline, Run
+from secretariat.word import names as n
+from secretariat.word.ooxml import BR, ID, RPR, RSTYLE, SPACE, TAB, VAL, T, check_text, styled_run, w
+
+FOOTNOTE_REFERENCE = w("footnoteReference")
+_BREAKS = re.compile(r"(\t|\r\n|\r|\n)")
+_STYLE_OF = {(False, False): None, (True, False): n.EMPHASIS, (False, True): n.STRONG,
+             (True, True): n.STRONG_EMPHASIS}
+
+
+class NoteNumbers(Protocol):
+    """Hands out the w:id of the footnote a FootnoteRef points to."""
+
+    def reference(self, key: str, where: str) -> int:
+        """Return the footnote id for key, referenced from where."""
+        ...
+
+
+def add_text(run: etree._Element, text: str) -> None:
+    """Append text to a run, tabs and line ends as w:tab and w:br."""
+    if "\t" not in text and "\n" not in text and "\r" not in text:
+        t = etree.SubElement(run, T)
+        t.text = text
+        t.set(SPACE, "preserve")
+        return
+    for piece in _BREAKS.split(text):
+        if piece == "\t":
+            etree.SubElement(run, TAB)
+        elif piece in ("\n", "\r", "\r\n"):
+            etree.SubElement(run, BR)
+        elif piece:
+            t = etree.SubElement(run, T)
+            t.text = piece
+            t.set(SPACE, "preserve")
+
+
+def text_run(parent: etree._Element, text: str, where: str, style_id: str | None = None) -> None:
+    """Append a run of checked text with an optional character style."""
+    check_text(text, where)
+    add_text(styled_run(parent, style_id), text)
+
+
+def footnote_reference(parent: etree._Element, note_id: int, custom_mark: str | None = None) -> None:
+    """Append a footnote reference run; a custom mark suppresses the automatic number."""
+    run = etree.SubElement(parent, w("r"))
+    etree.SubElement(etree.SubElement(run, RPR), RSTYLE, {VAL: n.FOOTNOTE_REFERENCE})
+    if custom_mark is None:
+        etree.SubElement(run, FOOTNOTE_REFERENCE, {ID: str(note_id)})
+        return
+    etree.SubElement(run, FOOTNOTE_REFERENCE, {w("customMarkFollows"): "1", ID: str(note_id)})
+    add_text(run, custom_mark)
+
+
+def add_inlines(parent: etree._Element, inlines: Iterable[Inline], notes: NoteNumbers, where: str) -> None:
+    """Append the runs and footnote references of inlines to a paragraph."""
+    for inline in inlines:
+        if isinstance(inline, Run):
+            check_text(inline.text, where)
+            add_text(styled_run(parent, _STYLE_OF[inline.italic, inline.bold]), inline.text)
+        else:
+            footnote_reference(parent, notes.reference(inline.key, where))

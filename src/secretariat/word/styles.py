@@ -1,0 +1,164 @@
+"""The style sheet: every paragraph, run and table of the draft refers to one of these named styles.
+
+Measures are in twentieths of a point (1.27 cm = 720) and font sizes in half-points. The page is A4 with
+2.5 cm side margins, so the text block is 9072 wide; body text is indented 1.27 cm on both sides.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from secretariat.word import names as n
+from secretariat.word.ooxml import NSMAP, W_NS, parse, serialize
+
+
+def _style(kind: str, sid: str, name: str, props: str = "", based: str | None = "Normal",
+           nxt: str | None = None, builtin: bool = False, default: bool = False) -> str:
+    """Return one w:style element as XML text."""
+    attrs = f' w:type="{kind}" w:styleId="{sid}"' + (' w:default="1"' if default else "")
+    attrs += "" if builtin else ' w:customStyle="1"'
+    parts = [f'<w:name w:val="{name}"/>']
+    parts += [f'<w:basedOn w:val="{based}"/>'] if based else []
+    parts += [f'<w:next w:val="{nxt}"/>'] if nxt else []
+    parts += ["<w:qFormat/>"] if kind == "paragraph" else []
+    return f"<w:style{attrs}>{''.join(parts)}{props}</w:style>"
+
+
+def _p(sid: str, name: str, ppr: str = "", rpr: str = "", based: str | None = "Normal", nxt: str | None = None,
+       builtin: bool = False, default: bool = False) -> str:
+    """Return a paragraph style."""
+    props = (f"<w:pPr>{ppr}</w:pPr>" if ppr else "") + (f"<w:rPr>{rpr}</w:rPr>" if rpr else "")
+    return _style("paragraph", sid, name, props, based, nxt, builtin, default)
+
+
+def _c(sid: str, name: str, rpr: str, builtin: bool = False) -> str:
+    """Return a character style."""
+    return _style("character", sid, name, f"<w:rPr>{rpr}</w:rPr>", based="DefaultParagraphFont", builtin=builtin)
+
+
+def _num(level: int, num_id: int) -> str:
+    """Return the numPr attaching a style to a numbering level."""
+    return f'<w:numPr><w:ilvl w:val="{level}"/><w:numId w:val="{num_id}"/></w:numPr>'
+
+
+def _spacing(before: int, after: int, line: int | None = None) -> str:
+    """Return a spacing element, exact leading when line is given."""
+    lead = f' w:line="{line}" w:lineRule="exact"' if line else ""
+    return f'<w:spacing w:before="{before}" w:after="{after}"{lead}/>'
+
+
+_KEEP = "<w:keepNext/><w:keepLines/>"
+_BOLD = "<w:b/><w:bCs/>"
+_HEAD_IND = '<w:ind w:left="720" w:right="720" w:hanging="720"/>'
+_BODY_IND = '<w:ind w:left="720" w:right="720" w:firstLine="{first}"/>'
+_RULE = '<w:{side} w:val="single" w:sz="{sz}" w:space="{space}" w:color="000000"/>'
+
+
+def _size(half_points: int) -> str:
+    """Return the rPr size elements."""
+    return f'<w:sz w:val="{half_points}"/><w:szCs w:val="{half_points}"/>'
+
+
+def _heading(level: int, size: int, before: int, after: int, line: int) -> str:
+    """Return a heading style numbered by the heading list at its level."""
+    ppr = _KEEP + _num(level - 1, n.HEADINGS_NUM_ID) + _spacing(before, after, line) + _HEAD_IND
+    ppr += f'<w:outlineLvl w:val="{level - 1}"/>'
+    return _p(n.HEADINGS[level], f"heading {level}", ppr, _BOLD + _size(size), nxt=n.NUMBERED_PARAGRAPH, builtin=True)
+
+
+def _masthead() -> list[str]:
+    """Return the first-page styles."""
+    return [
+        _p(n.MASTHEAD_ORG, "UN Masthead Org", _spacing(0, 0), _size(32)),
+        _p(n.MASTHEAD_SYMBOL, "UN Masthead Symbol", _spacing(0, 0) + '<w:jc w:val="right"/>', _size(40)),
+        _p(n.MASTHEAD_BODY, "UN Masthead Body", _spacing(0, 0, 320), _BOLD + _size(28)),
+        _p(n.MASTHEAD_DISTR, "UN Masthead Distr", _spacing(0, 0)),
+        _p(n.MASTHEAD_ORIGINAL, "UN Masthead Original", _spacing(240, 0), based=n.MASTHEAD_DISTR),
+        _p(n.MASTHEAD_SESSION, "UN Masthead Session", "<w:keepNext/>" + _spacing(120, 0)),
+        _p(n.MASTHEAD_VENUE, "UN Masthead Venue", "<w:keepNext/>"),
+        _p(n.MASTHEAD_ITEM, "UN Masthead Item", "<w:keepNext/>"),
+        _p(n.MASTHEAD_AGENDA_TITLE, "UN Masthead Agenda Title", _KEEP + '<w:ind w:right="3969"/>', _BOLD),
+        _p(n.TITLE, "UN Title", _KEEP + _spacing(480, 240, 320) + '<w:ind w:left="720" w:right="720"/>',
+           _BOLD + _size(28), nxt=n.SUBTITLE),
+        _p(n.SUBTITLE, "UN Subtitle", _KEEP + _spacing(0, 240, 280) + '<w:ind w:left="720" w:right="720"/>',
+           _BOLD + _size(24)),
+        _style("table", n.MASTHEAD_TABLE, "UN Masthead Table", based="TableNormal", props=(
+            '<w:pPr><w:spacing w:after="0"/></w:pPr><w:tblPr><w:tblInd w:w="0" w:type="dxa"/><w:tblBorders>'
+            '<w:top w:val="none" w:sz="0" w:space="0" w:color="auto"/>'
+            '<w:left w:val="none" w:sz="0" w:space="0" w:color="auto"/>'
+            + _RULE.format(side="bottom", sz=6, space=0)
+            + '<w:right w:val="none" w:sz="0" w:space="0" w:color="auto"/>'
+            + _RULE.format(side="insideH", sz=18, space=0)
+            + '<w:insideV w:val="none" w:sz="0" w:space="0" w:color="auto"/></w:tblBorders>'
+            '<w:tblCellMar><w:top w:w="40" w:type="dxa"/><w:left w:w="0" w:type="dxa"/>'
+            '<w:bottom w:w="80" w:type="dxa"/><w:right w:w="0" w:type="dxa"/></w:tblCellMar></w:tblPr>')),
+    ]
+
+
+def _furniture() -> list[str]:
+    """Return the header, footer and footnote styles."""
+    right_tab = f'<w:tabs><w:tab w:val="right" w:pos="{n.TEXT_WIDTH}"/></w:tabs>'
+    return [
+        _p(n.HEADER, "header", _spacing(0, 0), builtin=True),
+        _p(n.FOOTER, "footer", _spacing(0, 0), builtin=True),
+        _p(n.RUNNING_HEAD_EVEN, "UN Running Head Even", "<w:pBdr>" + _RULE.format(side="bottom", sz=4, space=1)
+           + "</w:pBdr>", _BOLD + _size(17), based=n.HEADER),
+        _p(n.RUNNING_HEAD_ODD, "UN Running Head Odd", '<w:jc w:val="right"/>', based=n.RUNNING_HEAD_EVEN),
+        _p(n.RUNNING_FOOT, "UN Running Foot", right_tab, _size(17), based=n.FOOTER),
+        _p(n.JOB_NUMBER, "UN Job Number", '<w:tabs><w:tab w:val="left" w:pos="1701"/><w:tab w:val="left"'
+           ' w:pos="2552"/></w:tabs>', _size(16), based=n.FOOTER),
+        _p(n.BARCODE, "UN Barcode", _spacing(60, 0), _size(24), based=n.FOOTER),
+        _p(n.FOOTNOTE_TEXT, "footnote text", '<w:tabs><w:tab w:val="left" w:pos="1008"/></w:tabs>'
+           + _spacing(0, 40, 220) + '<w:ind w:left="1008" w:right="720" w:hanging="288"/>', _size(18),
+           builtin=True),
+        _p(n.FOOTNOTE_SEPARATOR, "UN Footnote Separator", '<w:spacing w:before="0" w:after="0" w:line="240"'
+           ' w:lineRule="auto"/>', _size(18)),
+        _c(n.FOOTNOTE_REFERENCE, "footnote reference", '<w:vertAlign w:val="superscript"/>', builtin=True),
+        _c(n.PAGE_NUMBER, "UN Page Number", _BOLD),
+    ]
+
+
+def _all_styles() -> str:
+    """Return every style element as XML text."""
+    justified = '<w:jc w:val="both"/>'
+    return "".join([
+        _p(n.NORMAL, "Normal", "<w:widowControl/>" + _spacing(0, 0, 240), based=None, builtin=True, default=True),
+        _style("character", "DefaultParagraphFont", "Default Paragraph Font", based=None, builtin=True,
+               default=True),
+        _style("table", "TableNormal", "Normal Table", based=None, builtin=True, default=True, props=(
+            '<w:tblPr><w:tblInd w:w="0" w:type="dxa"/><w:tblCellMar><w:top w:w="0" w:type="dxa"/>'
+            '<w:left w:w="108" w:type="dxa"/><w:bottom w:w="0" w:type="dxa"/><w:right w:w="108" w:type="dxa"/>'
+            "</w:tblCellMar></w:tblPr>")),
+        _style("numbering", "NoList", "No List", based=None, builtin=True, default=True),
+        _heading(1, 28, 360, 240, 320),
+        _heading(2, 24, 240, 120, 280),
+        _heading(3, 20, 240, 120, 240),
+        _p(n.NUMBERED_PARAGRAPH, "UN Numbered Paragraph", _num(0, n.PARAGRAPHS_NUM_ID)
+           + '<w:tabs><w:tab w:val="left" w:pos="1152"/></w:tabs>' + _spacing(0, 120)
+           + _BODY_IND.format(first=0) + justified),
+        _p(n.SUBPARAGRAPH, "UN Subparagraph", _num(1, n.PARAGRAPHS_NUM_ID)
+           + '<w:tabs><w:tab w:val="left" w:pos="1872"/></w:tabs>' + _spacing(0, 120)
+           + _BODY_IND.format(first=720) + justified),
+        _c(n.EMPHASIS, "UN Emphasis", "<w:i/><w:iCs/>"),
+        _c(n.STRONG, "UN Strong", _BOLD),
+        _c(n.STRONG_EMPHASIS, "UN Strong Emphasis", _BOLD + "<w:i/><w:iCs/>"),
+        *_masthead(),
+        *_furniture(),
+    ])
+
+
+@lru_cache(maxsize=8)
+def styles_part(language: str) -> bytes:
+    """Return the styles part with Times New Roman 10 pt on 12 pt in the given language as default."""
+    defaults = (
+        '<w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii="Times New Roman" w:hAnsi="Times New Roman"'
+        ' w:eastAsia="Times New Roman" w:cs="Times New Roman"/>' + _size(20) + "<w:lang/></w:rPr></w:rPrDefault>"
+        '<w:pPrDefault><w:pPr><w:spacing w:after="0" w:line="240" w:lineRule="auto"/></w:pPr></w:pPrDefault>'
+        "</w:docDefaults>"
+    )
+    declarations = " ".join(f'xmlns:{k}="{v}"' for k, v in NSMAP.items())
+    element = parse(f"<w:styles {declarations}>{defaults}{_all_styles()}</w:styles>")
+    lang = element.find(f"{{{W_NS}}}docDefaults//{{{W_NS}}}lang")
+    if lang is not None:
+        lang.set(f"{{{W_NS}}}val", language)
+    return serialize(element)
