@@ -65,6 +65,7 @@ def example_draft(**changes: object) -> Draft:
         para("Juliet item.", level=1),
         heading(2, "Technical assistance"),
         para("Kilo paragraph closes."),
+        para("Lima paragraph concludes."),
     )
     values: dict[str, object] = {
         "masthead": MASTHEAD,
@@ -74,6 +75,16 @@ def example_draft(**changes: object) -> Draft:
     }
     values.update(changes)
     return Draft(**values)  # type: ignore[arg-type]
+
+
+LONG_TEXT = ("UNODC continued to provide significant and diverse support to Member States in their efforts to "
+             "implement the Trafficking in Persons Protocol, especially by advancing normative work. ")
+
+
+def long_draft(paragraphs: int = 40) -> Draft:
+    """Return the example draft followed by enough long paragraphs to fill at least three pages."""
+    extra = tuple(para(f"Paragraph {i + 9}. " + LONG_TEXT * 3) for i in range(paragraphs))
+    return example_draft(blocks=example_draft().blocks + (heading(1, "Conclusions"),) + extra)
 
 
 def parts(data: bytes) -> dict[str, bytes]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from secretariat.errors import OutputError
 from secretariat.model import Draft, Heading, Paragraph
 from secretariat.records import ReportRecords, load_report
 from secretariat.render.body import render_body
@@ -59,6 +60,8 @@ def draft(options: DraftOptions) -> DraftResult:
     records = load_report(options.report_dir)
     document = build_draft(records)
     path = options.output_path
+    if options.output is None:
+        _make_build_folder(path.parent)
     write_docx(document, path)
     notes: tuple[str, ...] = ()
     if records.report.get("symbol_inferred"):
@@ -70,3 +73,14 @@ def draft(options: DraftOptions) -> DraftResult:
         footnotes=len(document.footnotes),
         notes=notes,
     )
+
+
+def _make_build_folder(folder: Path) -> None:
+    """Create the default output folder, telling git to ignore it wherever the report lives."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        ignore = folder / ".gitignore"
+        if not ignore.exists():
+            ignore.write_text("# drafts written by secretariat\n*\n", encoding="utf-8")
+    except OSError as e:
+        raise OutputError(f"cannot create {folder}: {e.strerror or e}") from e

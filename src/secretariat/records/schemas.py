@@ -13,6 +13,7 @@ from jsonschema.exceptions import ValidationError, best_match
 from referencing import Registry, Resource
 
 from secretariat.errors import Problem, RecordError
+from secretariat.records.bundle import inline_refs
 from secretariat.records.jsonfile import JsonFile
 from secretariat.resources import resource_path
 
@@ -48,7 +49,9 @@ class SchemaStore:
             if schema is None:
                 raise KeyError(schema_id)
             self._validators[schema_id] = Draft202012Validator(
-                schema, registry=self.registry, format_checker=Draft202012Validator.FORMAT_CHECKER
+                inline_refs(self.schemas, schema_id, schema),
+                registry=self.registry,
+                format_checker=Draft202012Validator.FORMAT_CHECKER,
             )
         return self._validators[schema_id]
 

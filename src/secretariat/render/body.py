@@ -10,13 +10,17 @@ from secretariat.errors import Location, Problem, RecordError
 from secretariat.records import ReportRecords
 from secretariat.render.environment import RecordTextLoader, render
 from secretariat.render.escape import Md
+from secretariat.render.simple import render_simple
 
 BODY_TEMPLATE = "report.md.j2"
 
 
 def _text(env: jinja2.Environment, loader: RecordTextLoader, name: str, text: str,
           context: dict[str, Any]) -> Md:
-    return Md(render(env, loader.add(name, text), context).strip())
+    rendered = render_simple(env, name, text, context)
+    if rendered is None:
+        rendered = render(env, loader.add(name, text), context)
+    return Md(rendered.strip())
 
 
 def render_body(env: jinja2.Environment, loader: RecordTextLoader, records: ReportRecords,

@@ -1,8 +1,7 @@
-"""The Word writer: a Draft becomes a .docx with named styles, Word numbering, footnotes and running heads.
+"""Write a Draft as a .docx: named styles, Word numbering, real footnotes, running heads."""
 
-All OOXML of secretariat lives in this package. The parts are written with lxml (python-docx has no
-footnote, numbering or field API, and its template carries properties and timestamps of its own).
-"""
+# All OOXML of secretariat lives in this package. The parts are written with lxml (python-docx has no
+# footnote, numbering or field API, and its template carries properties and timestamps of its own).
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The body: headings and numbered paragraphs, each a paragraph that names its style and nothing else."""
+"""Write the body: one paragraph per heading or numbered paragraph, naming its style and nothing else."""
 
 from __future__ import annotations
 

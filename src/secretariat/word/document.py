@@ -1,4 +1,4 @@
-"""Assemble the whole package for a draft: the document part, its related parts and the properties."""
+"""Assemble the whole package of a draft: the document part, its related parts and the properties."""
 
 from __future__ import annotations
 
@@ -32,13 +32,13 @@ def build_package(draft: Draft) -> bytes:
     notes = Footnotes(draft.footnotes)
     document = root("document")
     body = sub(document, "body")
-    asterisk = add_masthead(body, draft.masthead)
+    asterisk = draft.masthead.agenda_footnote if add_masthead(body, draft.masthead) else ""
     add_blocks(body, draft.blocks, notes)
     related = [
         ("styles", "styles.xml", "styles+xml", styles_part(draft.language)),
         ("settings", "settings.xml", "settings+xml", settings_part(draft.language)),
         ("numbering", "numbering.xml", "numbering+xml", numbering_part()),
-        ("footnotes", "footnotes.xml", "footnotes+xml", notes.part(draft.masthead.agenda_footnote if asterisk else "")),
+        ("footnotes", "footnotes.xml", "footnotes+xml", notes.part(asterisk)),
     ]
     counters = {"header": 0, "footer": 0}
     for (kind, _slot), data in zip(HEADER_FOOTER_SLOTS, header_footer_parts(draft.masthead), strict=True):
@@ -58,7 +58,7 @@ def build_package(draft: Draft) -> bytes:
                                   ("rId2", _CORE_REL, "docProps/core.xml"),
                                   ("rId3", REL_BASE + "extended-properties", "docProps/app.xml")])
     document_rels = relationships([(rel_id, REL_BASE + rel, target)
-                                   for rel_id, (rel, target, _ct, _data) in zip(rel_ids, related, strict=True)])
+                                   for rel_id, (rel, target, _, _) in zip(rel_ids, related, strict=True)])
     members = [("[Content_Types].xml", content_types(parts)), ("_rels/.rels", package_rels),
                ("word/_rels/document.xml.rels", document_rels)]
     return zip_package(members + [(part.name, part.data) for part in parts])

@@ -1,9 +1,8 @@
-"""The footnotes part: separators, the masthead's asterisk note and the numbered notes.
+"""Write the footnotes part: separators, the masthead's asterisk note and the numbered notes."""
 
-Ids -1 and 0 are the separator and continuation separator (listed in settings' w:footnotePr), id 1 is
-the asterisk note (custom mark, so it does not take a number) and the numbered notes follow from id 2
-in the order of their references in the body, which is the order Word numbers them.
-"""
+# Ids -1 and 0 are the separator and continuation separator (listed in settings' w:footnotePr), id 1 is
+# the asterisk note (custom mark, so it does not take a number) and the numbered notes follow from id 2
+# in the order of their references in the body, which is the order Word numbers them.
 
 from __future__ import annotations
 
@@ -55,7 +54,8 @@ class Footnotes:
         unused = [key for key in self._texts if key not in self._ids]
         if unused:
             names = ", ".join(repr(key) for key in unused)
-            raise OutputError(f"footnote{'s' if len(unused) > 1 else ''} {names} never referenced in the text")
+            plural = "s" if len(unused) > 1 else ""
+            raise OutputError(f"footnote{plural} {names} never referenced in the text")
         notes = root("footnotes")
         for note_id, kind, mark in ((SEPARATOR_ID, "separator", "separator"),
                                     (CONTINUATION_ID, "continuationSeparator", "continuationSeparator")):

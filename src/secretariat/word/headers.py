@@ -1,10 +1,9 @@
-"""Running heads and footers, and the section properties that select them.
+"""Write the running heads and footers, and the section properties that select them."""
 
-First page: no header; the footer carries the job number with its two dates and the barcode text.
-Later pages alternate (w:evenAndOddHeaders in settings): even pages have the symbol on the left and
-"page number ... job number" in the footer; odd pages have the symbol on the right and
-"job number ... page number".
-"""
+# First page: no header; the footer carries the job number with its two dates and the barcode text.
+# Later pages alternate (w:evenAndOddHeaders in settings): even pages have the symbol on the left and
+# "page number ... job number" in the footer; odd pages have the symbol on the right and
+# "job number ... page number".
 
 from __future__ import annotations
 
@@ -14,7 +13,7 @@ from lxml import etree
 
 from secretariat.model import Masthead
 from secretariat.word import names as n
-from secretariat.word.ooxml import R_NS, paragraph, root, serialize, styled_run, sub
+from secretariat.word.ooxml import R_NS, SPACE, paragraph, root, serialize, styled_run, sub
 from secretariat.word.runs import text_run
 
 # (part kind, w:type) in the order the parts are written; Word's default header is the odd-page one.
@@ -31,7 +30,7 @@ def _page_field(p: etree._Element) -> None:
         elif piece == " PAGE ":
             instr = sub(run, "instrText")
             instr.text = piece
-            instr.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+            instr.set(SPACE, "preserve")
         else:
             sub(run, "t").text = piece
 

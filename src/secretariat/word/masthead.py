@@ -1,8 +1,7 @@
-"""The first-page masthead: a borderless two-row table, then the session lines, the title and subtitle.
+"""Write the first-page masthead: a two-row table, the session lines, the title and subtitle."""
 
-Row 1: "United Nations" left, the symbol right, a thick rule under them; row 2: the body left and the
-distribution block right, a thin rule under them (the rules come from the table style's borders).
-"""
+# Row 1: "United Nations" left, the symbol right, a thick rule under them; row 2: the body left and the
+# distribution block right, a thin rule under them (the rules come from the table style's borders).
 
 from __future__ import annotations
 

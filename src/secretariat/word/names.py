@@ -1,4 +1,4 @@
-"""Style ids and page measures shared by the part writers (ids are resolved here once, never looked up)."""
+"""Define the style ids and page measures the part writers share (ids are fixed here, never looked up)."""
 
 from __future__ import annotations
 

@@ -1,9 +1,8 @@
-"""The numbering part: one list for body paragraphs (1. and (a)) and one multi-level list for headings.
+"""Write the numbering part: a list for body paragraphs (1., (a)) and a multi-level heading list."""
 
-Both lists are attached to paragraph styles (each level names its style in w:pStyle and each style
-carries w:numPr), so Word renumbers when an editor inserts or deletes a paragraph. A lower level
-restarts after every item of the level above (Word's default when w:lvlRestart is absent).
-"""
+# Both lists are attached to paragraph styles (each level names its style in w:pStyle and each style
+# carries w:numPr), so Word renumbers when an editor inserts or deletes a paragraph. A lower level
+# restarts after every item of the level above (Word's default when w:lvlRestart is absent).
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Namespaces, element names and small builders shared by the Word part writers."""
+"""Provide the namespaces, element names and small builders the Word part writers share."""
 
 from __future__ import annotations
 
@@ -23,7 +23,8 @@ def w(tag: str) -> str:
 
 
 # Names used on hot paths, computed once.
-P, PPR, PSTYLE, R, RPR, RSTYLE, T, TAB, BR = (w(n) for n in ("p", "pPr", "pStyle", "r", "rPr", "rStyle", "t", "tab", "br"))
+P, PPR, PSTYLE, R, RPR, RSTYLE = (w(n) for n in ("p", "pPr", "pStyle", "r", "rPr", "rStyle"))
+T, TAB, BR = w("t"), w("tab"), w("br")
 VAL, ID = w("val"), w("id")
 SPACE = f"{{{XML_NS}}}space"
 

@@ -1,4 +1,4 @@
-"""The OPC package: content types, relationships, document properties, a reproducible zip, atomic write."""
+"""Write the OPC package: content types, relationships, properties, a reproducible zip, an atomic file."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ import zipfile
 from collections.abc import Sequence
 from contextlib import suppress
 from dataclasses import dataclass
+from datetime import date
 from io import BytesIO
 from pathlib import Path
 
@@ -34,16 +35,16 @@ AUTHOR = "United Nations"
 
 @dataclass(frozen=True)
 class Part:
-    """One file of the package, with the relationship that points at it (type, id) if any."""
+    """One part of the package: its zip member name, content type and bytes."""
 
-    name: str  # zip member name, e.g. "word/styles.xml"
+    name: str  # e.g. "word/styles.xml"
     content_type: str
     data: bytes
 
 
 def relationships(rels: Sequence[tuple[str, str, str]]) -> bytes:
     """Return a relationships part for (id, type, target) triples."""
-    element = etree.Element(f"{{{_PKG_REL}}}Relationships", nsmap={None: _PKG_REL})
+    element = etree.Element(f"{{{_PKG_REL}}}Relationships", nsmap={None: _PKG_REL})  # type: ignore[dict-item]
     for rel_id, rel_type, target in rels:
         etree.SubElement(element, f"{{{_PKG_REL}}}Relationship", Id=rel_id, Type=rel_type, Target=target)
     return serialize(element)
@@ -51,21 +52,26 @@ def relationships(rels: Sequence[tuple[str, str, str]]) -> bytes:
 
 def content_types(parts: Sequence[Part]) -> bytes:
     """Return [Content_Types].xml: defaults for rels and xml, an override for every part."""
-    element = etree.Element(f"{{{_CT_NS}}}Types", nsmap={None: _CT_NS})
+    element = etree.Element(f"{{{_CT_NS}}}Types", nsmap={None: _CT_NS})  # type: ignore[dict-item]
     etree.SubElement(element, f"{{{_CT_NS}}}Default", Extension="rels",
                      ContentType="application/vnd.openxmlformats-package.relationships+xml")
     etree.SubElement(element, f"{{{_CT_NS}}}Default", Extension="xml", ContentType="application/xml")
     for part in parts:
-        etree.SubElement(element, f"{{{_CT_NS}}}Override", PartName="/" + part.name, ContentType=part.content_type)
+        etree.SubElement(element, f"{{{_CT_NS}}}Override", PartName=f"/{part.name}",
+                         ContentType=part.content_type)
     return serialize(element)
 
 
 def w3cdtf(date_text: str) -> str:
-    """Return a masthead date such as "14 June 2016" as 2016-06-14T00:00:00Z, or a fixed time if unreadable."""
+    """Return a masthead date ("14 June 2016") as 2016-06-14T00:00:00Z, or a fixed time if unreadable."""
     found = re.fullmatch(r"(\d{1,2}) ([A-Z][a-z]+) (\d{4})", date_text.strip())
-    if found is None or found.group(2) not in _MONTHS or not 1 <= int(found.group(1)) <= 31:
+    if found is None:
         return _FALLBACK_TIME
-    return f"{found.group(3)}-{_MONTHS[found.group(2)]:02d}-{int(found.group(1)):02d}T00:00:00Z"
+    try:
+        day = date(int(found.group(3)), _MONTHS[found.group(2)], int(found.group(1)))
+    except (KeyError, ValueError):
+        return _FALLBACK_TIME
+    return f"{day.isoformat()}T00:00:00Z"
 
 
 def core_properties(title: str, when: str, language: str) -> bytes:
@@ -86,7 +92,7 @@ def core_properties(title: str, when: str, language: str) -> bytes:
 def app_properties() -> bytes:
     """Return docProps/app.xml naming the generator."""
     ns = "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"
-    element = etree.Element(f"{{{ns}}}Properties", nsmap={None: ns})
+    element = etree.Element(f"{{{ns}}}Properties", nsmap={None: ns})  # type: ignore[dict-item]
     etree.SubElement(element, f"{{{ns}}}Application").text = "secretariat"
     return serialize(element)
 

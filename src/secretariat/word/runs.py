@@ -10,16 +10,16 @@ from lxml import etree
 
 from secretariat.model import Inline, Run
 from secretariat.word import names as n
-from secretariat.word.ooxml import BR, ID, RPR, RSTYLE, SPACE, TAB, VAL, T, check_text, styled_run, w
+from secretariat.word.ooxml import BR, ID, RPR, RSTYLE, SPACE, TAB, VAL, R, T, check_text, styled_run, w
 
-FOOTNOTE_REFERENCE = w("footnoteReference")
+_REFERENCE_TAG = w("footnoteReference")
 _BREAKS = re.compile(r"(\t|\r\n|\r|\n)")
 _STYLE_OF = {(False, False): None, (True, False): n.EMPHASIS, (False, True): n.STRONG,
              (True, True): n.STRONG_EMPHASIS}
 
 
 class NoteNumbers(Protocol):
-    """Hands out the w:id of the footnote a FootnoteRef points to."""
+    """Hand out the w:id of the footnote a FootnoteRef points to."""
 
     def reference(self, key: str, where: str) -> int:
         """Return the footnote id for key, referenced from where."""
@@ -52,12 +52,12 @@ def text_run(parent: etree._Element, text: str, where: str, style_id: str | None
 
 def footnote_reference(parent: etree._Element, note_id: int, custom_mark: str | None = None) -> None:
     """Append a footnote reference run; a custom mark suppresses the automatic number."""
-    run = etree.SubElement(parent, w("r"))
+    run = etree.SubElement(parent, R)
     etree.SubElement(etree.SubElement(run, RPR), RSTYLE, {VAL: n.FOOTNOTE_REFERENCE})
     if custom_mark is None:
-        etree.SubElement(run, FOOTNOTE_REFERENCE, {ID: str(note_id)})
+        etree.SubElement(run, _REFERENCE_TAG, {ID: str(note_id)})
         return
-    etree.SubElement(run, FOOTNOTE_REFERENCE, {w("customMarkFollows"): "1", ID: str(note_id)})
+    etree.SubElement(run, _REFERENCE_TAG, {w("customMarkFollows"): "1", ID: str(note_id)})
     add_text(run, custom_mark)
 
 

@@ -1,4 +1,4 @@
-"""The settings part: odd and even running heads, footnote separators, Word 2013+ layout, language."""
+"""Write the settings part: odd and even running heads, footnote separators, Word 2013+ layout, language."""
 
 from __future__ import annotations
 
@@ -6,6 +6,8 @@ from functools import lru_cache
 
 from secretariat.word.footnotes import CONTINUATION_ID, SEPARATOR_ID
 from secretariat.word.ooxml import root, serialize, sub
+
+_WORD_URI = "http://schemas.microsoft.com/office/word"
 
 
 @lru_cache(maxsize=8)
@@ -20,7 +22,7 @@ def settings_part(language: str) -> bytes:
     for note_id in (SEPARATOR_ID, CONTINUATION_ID):
         sub(footnotes, "footnote", id=str(note_id))
     compat = sub(settings, "compat")
-    sub(compat, "compatSetting", name="compatibilityMode", uri="http://schemas.microsoft.com/office/word", val="15")
+    sub(compat, "compatSetting", name="compatibilityMode", uri=_WORD_URI, val="15")
     sub(settings, "themeFontLang", val=language)
     sub(settings, "decimalSymbol", val=".")
     sub(settings, "listSeparator", val=",")

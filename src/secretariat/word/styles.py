@@ -1,8 +1,7 @@
-"""The style sheet: every paragraph, run and table of the draft refers to one of these named styles.
+"""Write the style sheet: every paragraph, run and table of the draft refers to a named style here."""
 
-Measures are in twentieths of a point (1.27 cm = 720) and font sizes in half-points. The page is A4 with
-2.5 cm side margins, so the text block is 9072 wide; body text is indented 1.27 cm on both sides.
-"""
+# Measures are in twentieths of a point (1.27 cm = 720) and font sizes in half-points. The page is A4 with
+# 2.5 cm side margins, so the text block is 9072 wide; body text is indented 1.27 cm on both sides.
 
 from __future__ import annotations
 
@@ -24,8 +23,8 @@ def _style(kind: str, sid: str, name: str, props: str = "", based: str | None = 
     return f"<w:style{attrs}>{''.join(parts)}{props}</w:style>"
 
 
-def _p(sid: str, name: str, ppr: str = "", rpr: str = "", based: str | None = "Normal", nxt: str | None = None,
-       builtin: bool = False, default: bool = False) -> str:
+def _p(sid: str, name: str, ppr: str = "", rpr: str = "", based: str | None = "Normal",
+       nxt: str | None = None, builtin: bool = False, default: bool = False) -> str:
     """Return a paragraph style."""
     props = (f"<w:pPr>{ppr}</w:pPr>" if ppr else "") + (f"<w:rPr>{rpr}</w:rPr>" if rpr else "")
     return _style("paragraph", sid, name, props, based, nxt, builtin, default)
@@ -33,7 +32,8 @@ def _p(sid: str, name: str, ppr: str = "", rpr: str = "", based: str | None = "N
 
 def _c(sid: str, name: str, rpr: str, builtin: bool = False) -> str:
     """Return a character style."""
-    return _style("character", sid, name, f"<w:rPr>{rpr}</w:rPr>", based="DefaultParagraphFont", builtin=builtin)
+    props = f"<w:rPr>{rpr}</w:rPr>"
+    return _style("character", sid, name, props, based="DefaultParagraphFont", builtin=builtin)
 
 
 def _num(level: int, num_id: int) -> str:
@@ -42,8 +42,8 @@ def _num(level: int, num_id: int) -> str:
 
 
 def _spacing(before: int, after: int, line: int | None = None) -> str:
-    """Return a spacing element, exact leading when line is given."""
-    lead = f' w:line="{line}" w:lineRule="exact"' if line else ""
+    """Return a spacing element: exact leading when line is given, single (font-dependent) when it is 0."""
+    lead = "" if line is None else f' w:line="{line or 240}" w:lineRule="{"exact" if line else "auto"}"'
     return f'<w:spacing w:before="{before}" w:after="{after}"{lead}/>'
 
 
@@ -63,15 +63,17 @@ def _heading(level: int, size: int, before: int, after: int, line: int) -> str:
     """Return a heading style numbered by the heading list at its level."""
     ppr = _KEEP + _num(level - 1, n.HEADINGS_NUM_ID) + _spacing(before, after, line) + _HEAD_IND
     ppr += f'<w:outlineLvl w:val="{level - 1}"/>'
-    return _p(n.HEADINGS[level], f"heading {level}", ppr, _BOLD + _size(size), nxt=n.NUMBERED_PARAGRAPH, builtin=True)
+    rpr = _BOLD + _size(size)
+    return _p(n.HEADINGS[level], f"heading {level}", ppr, rpr, nxt=n.NUMBERED_PARAGRAPH, builtin=True)
 
 
 def _masthead() -> list[str]:
     """Return the first-page styles."""
     return [
-        _p(n.MASTHEAD_ORG, "UN Masthead Org", _spacing(0, 0), _size(32)),
-        _p(n.MASTHEAD_SYMBOL, "UN Masthead Symbol", _spacing(0, 0) + '<w:jc w:val="right"/>', _size(40)),
-        _p(n.MASTHEAD_BODY, "UN Masthead Body", _spacing(0, 0, 320), _BOLD + _size(28)),
+        _p(n.MASTHEAD_ORG, "UN Masthead Org", _spacing(0, 0, 0), _size(32)),
+        _p(n.MASTHEAD_SYMBOL, "UN Masthead Symbol", _spacing(0, 0, 0) + '<w:jc w:val="right"/>', _size(40)),
+        _p(n.MASTHEAD_BODY, "UN Masthead Body", _spacing(0, 0, 320) + '<w:ind w:right="567"/>',
+           _BOLD + _size(28)),
         _p(n.MASTHEAD_DISTR, "UN Masthead Distr", _spacing(0, 0)),
         _p(n.MASTHEAD_ORIGINAL, "UN Masthead Original", _spacing(240, 0), based=n.MASTHEAD_DISTR),
         _p(n.MASTHEAD_SESSION, "UN Masthead Session", "<w:keepNext/>" + _spacing(120, 0)),
@@ -101,18 +103,18 @@ def _furniture() -> list[str]:
     return [
         _p(n.HEADER, "header", _spacing(0, 0), builtin=True),
         _p(n.FOOTER, "footer", _spacing(0, 0), builtin=True),
-        _p(n.RUNNING_HEAD_EVEN, "UN Running Head Even", "<w:pBdr>" + _RULE.format(side="bottom", sz=4, space=1)
-           + "</w:pBdr>", _BOLD + _size(17), based=n.HEADER),
+        _p(n.RUNNING_HEAD_EVEN, "UN Running Head Even",
+           "<w:pBdr>" + _RULE.format(side="bottom", sz=4, space=1) + "</w:pBdr>", _BOLD + _size(17),
+           based=n.HEADER),
         _p(n.RUNNING_HEAD_ODD, "UN Running Head Odd", '<w:jc w:val="right"/>', based=n.RUNNING_HEAD_EVEN),
         _p(n.RUNNING_FOOT, "UN Running Foot", right_tab, _size(17), based=n.FOOTER),
         _p(n.JOB_NUMBER, "UN Job Number", '<w:tabs><w:tab w:val="left" w:pos="1701"/><w:tab w:val="left"'
            ' w:pos="2552"/></w:tabs>', _size(16), based=n.FOOTER),
-        _p(n.BARCODE, "UN Barcode", _spacing(60, 0), _size(24), based=n.FOOTER),
+        _p(n.BARCODE, "UN Barcode", _spacing(60, 0, 0), _size(24), based=n.FOOTER),
         _p(n.FOOTNOTE_TEXT, "footnote text", '<w:tabs><w:tab w:val="left" w:pos="1008"/></w:tabs>'
            + _spacing(0, 40, 220) + '<w:ind w:left="1008" w:right="720" w:hanging="288"/>', _size(18),
            builtin=True),
-        _p(n.FOOTNOTE_SEPARATOR, "UN Footnote Separator", '<w:spacing w:before="0" w:after="0" w:line="240"'
-           ' w:lineRule="auto"/>', _size(18)),
+        _p(n.FOOTNOTE_SEPARATOR, "UN Footnote Separator", _spacing(0, 0, 0), _size(18)),
         _c(n.FOOTNOTE_REFERENCE, "footnote reference", '<w:vertAlign w:val="superscript"/>', builtin=True),
         _c(n.PAGE_NUMBER, "UN Page Number", _BOLD),
     ]
@@ -122,13 +124,14 @@ def _all_styles() -> str:
     """Return every style element as XML text."""
     justified = '<w:jc w:val="both"/>'
     return "".join([
-        _p(n.NORMAL, "Normal", "<w:widowControl/>" + _spacing(0, 0, 240), based=None, builtin=True, default=True),
+        _p(n.NORMAL, "Normal", "<w:widowControl/>" + _spacing(0, 0, 240), based=None, builtin=True,
+           default=True),
         _style("character", "DefaultParagraphFont", "Default Paragraph Font", based=None, builtin=True,
                default=True),
         _style("table", "TableNormal", "Normal Table", based=None, builtin=True, default=True, props=(
             '<w:tblPr><w:tblInd w:w="0" w:type="dxa"/><w:tblCellMar><w:top w:w="0" w:type="dxa"/>'
-            '<w:left w:w="108" w:type="dxa"/><w:bottom w:w="0" w:type="dxa"/><w:right w:w="108" w:type="dxa"/>'
-            "</w:tblCellMar></w:tblPr>")),
+            '<w:left w:w="108" w:type="dxa"/><w:bottom w:w="0" w:type="dxa"/>'
+            '<w:right w:w="108" w:type="dxa"/></w:tblCellMar></w:tblPr>')),
         _style("numbering", "NoList", "No List", based=None, builtin=True, default=True),
         _heading(1, 28, 360, 240, 320),
         _heading(2, 24, 240, 120, 280),
@@ -152,7 +155,8 @@ def styles_part(language: str) -> bytes:
     """Return the styles part with Times New Roman 10 pt on 12 pt in the given language as default."""
     defaults = (
         '<w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii="Times New Roman" w:hAnsi="Times New Roman"'
-        ' w:eastAsia="Times New Roman" w:cs="Times New Roman"/>' + _size(20) + "<w:lang/></w:rPr></w:rPrDefault>"
+        ' w:eastAsia="Times New Roman" w:cs="Times New Roman"/>' + _size(20)
+        + "<w:lang/></w:rPr></w:rPrDefault>"
         '<w:pPrDefault><w:pPr><w:spacing w:after="0" w:line="240" w:lineRule="auto"/></w:pPr></w:pPrDefault>'
         "</w:docDefaults>"
     )
