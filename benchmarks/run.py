@@ -46,7 +46,7 @@ def pandoc_input(folder: Path, out: Path) -> Path:
     from secretariat.records import load_report
 
     markdown = render_markdown(load_report(folder))
-    out.write_text(re.sub(r"^\{data-source=[^}]*\}\n", "", markdown, flags=re.M), encoding="utf-8")
+    out.write_text(re.sub(r"^\{source=[^}]*\}\n", "", markdown, flags=re.M), encoding="utf-8")
     return out
 
 

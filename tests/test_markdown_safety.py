@@ -25,6 +25,7 @@ HOSTILE = [
     "\\ backslash \\* star",
     "| table | row |",
     "{data-source=\"/x\"}",
+    "{source=/blocks/1}",
     "---",
 ]
 
@@ -54,13 +55,13 @@ def test_finalize_leaves_trusted_markdown_alone() -> None:
 def test_body_structure_maps_to_the_model() -> None:
     markdown = (
         "# Introduction\n\n"
-        '{data-source="/blocks/1"}\n'
+        '{source=/blocks/1}\n'
         "The *Global Report* said so.[^a]\n\n"
         "- first;\n"
         "- last.\n\n"
         "## Section\n\n"
         "### Sub-section\n\n"
-        '{data-source="/blocks/5"}\n'
+        '{source=/blocks/5}\n'
         "Second **bold** paragraph.\n\n"
         "[^a]: A *note*.\n"
     )

@@ -2,15 +2,38 @@
 
 from __future__ import annotations
 
+import re
+
 from markdown_it import MarkdownIt
+from markdown_it.rules_block import StateBlock
 from markdown_it.token import Token
-from mdit_py_plugins.attrs import attrs_block_plugin
 from mdit_py_plugins.footnote import footnote_plugin
 
 from secretariat.errors import TemplateError
 from secretariat.model import Block, FootnoteRef, Heading, Inline, Paragraph, Run
 
-_PARSER = MarkdownIt("commonmark", {"html": False}).use(footnote_plugin).use(attrs_block_plugin)
+_SOURCE_LINE = re.compile(r"\{source=([^\s{}]*)\}")
+
+
+def _source_rule(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+    """Read a ``{source=/blocks/12}`` line: where the next paragraph comes from in the records.
+
+    A data value can never produce it: the escaping turns its braces into ``\\{``.
+    """
+    line = state.src[state.bMarks[start] + state.tShift[start] : state.eMarks[start]]
+    match = _SOURCE_LINE.fullmatch(line)
+    if match is None:
+        return False
+    if not silent:
+        token = state.push("block_source", "", 0)
+        token.meta = {"source": match.group(1)}
+        token.map = [start, start + 1]
+        state.line = start + 1
+    return True
+
+
+_PARSER = MarkdownIt("commonmark", {"html": False}).use(footnote_plugin)
+_PARSER.block.ruler.before("paragraph", "block_source", _source_rule)
 _STYLE_TOKENS = {"em_open": "italic", "strong_open": "bold"}
 
 
@@ -21,7 +44,7 @@ def parse_body(markdown: str) -> tuple[tuple[Block, ...], dict[str, tuple[Inline
     footnotes: dict[str, tuple[Inline, ...]] = {}
     list_depth = item = 0
     footnote_label: str | None = None
-    source = ""
+    source = pending = ""
     for index, token in enumerate(tokens):
         kind = token.type
         if kind == "bullet_list_open":
@@ -33,8 +56,10 @@ def parse_body(markdown: str) -> tuple[tuple[Block, ...], dict[str, tuple[Inline
             footnote_label = str(token.meta["label"])
         elif kind == "footnote_close":
             footnote_label = None
+        elif kind == "block_source":
+            pending = str(token.meta["source"])
         elif kind == "paragraph_open" and list_depth == 0 and footnote_label is None:
-            source = str(token.attrs.get("data-source", ""))
+            source, pending = pending, ""
         elif kind == "inline":
             opener = tokens[index - 1]
             inlines = _inlines(token, source)
