@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import NoReturn
 
 import click
 
@@ -41,10 +43,19 @@ def _run(job: Callable[[], object], report: Callable[..., str], as_json: bool) -
     try:
         result = job()
     except SecretariatError as e:
-        if as_json:
-            click.echo(draft_reporter.error_json(e))
-        else:
-            click.echo(draft_reporter.error_text(e), err=True)
-        sys.exit(EXIT_PROBLEMS)
+        _fail(e, as_json)
+    except Exception as e:  # a bug, not bad input: say so in one message unless asked for the traceback
+        if os.environ.get("SECRETARIAT_DEBUG") == "1":
+            raise
+        _fail(SecretariatError(f"internal error ({type(e).__name__}: {e}); this is a bug in secretariat, "
+                               "please report it (SECRETARIAT_DEBUG=1 shows the traceback)"), as_json)
     click.echo(report(result))
     sys.exit(EXIT_OK)
+
+
+def _fail(error: SecretariatError, as_json: bool) -> NoReturn:
+    if as_json:
+        click.echo(draft_reporter.error_json(error))
+    else:
+        click.echo(draft_reporter.error_text(error), err=True)
+    sys.exit(EXIT_PROBLEMS)
