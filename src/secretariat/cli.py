@@ -6,13 +6,16 @@ import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import NoReturn
+from typing import NoReturn, TypeVar
 
 import click
 
 from secretariat import __version__
 from secretariat.errors import SecretariatError
 from secretariat.reporters import draft as draft_reporter
+from secretariat.reporters import findings as findings_reporter
+
+T = TypeVar("T")
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
@@ -29,19 +32,49 @@ def main() -> None:
               help="Where to write the .docx (default: REPORT_DIR/build/<report>.docx).")
 @click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text",
               show_default=True, help="Text for people, JSON for machines.")
-def draft(report_dir: Path, output: Path | None, output_format: str) -> None:
-    """Write the Word draft of the report in REPORT_DIR."""
+@click.option("--no-comments", is_flag=True, help="Leave the findings out of the draft (a clean copy).")
+@click.option("--strict", is_flag=True, help="Exit 1 on warnings too.")
+def draft(report_dir: Path, output: Path | None, output_format: str, no_comments: bool, strict: bool) -> None:
+    """Write the Word draft of the report in REPORT_DIR, with the checks' findings as comments."""
     from secretariat.pipeline import DraftOptions
     from secretariat.pipeline import draft as run_draft
 
-    options = DraftOptions(report_dir=report_dir, output=output)
+    options = DraftOptions(report_dir=report_dir, output=output, comments=not no_comments)
     as_json = output_format == "json"
-    _run(lambda: run_draft(options), draft_reporter.draft_json if as_json else draft_reporter.draft_text, as_json)
+    report = draft_reporter.draft_json if as_json else draft_reporter.draft_text
+    result = _run(lambda: run_draft(options), as_json)
+    click.echo(report(result))
+    sys.exit(EXIT_PROBLEMS if result.checks.failed(strict) else EXIT_OK)
 
 
-def _run(job: Callable[[], object], report: Callable[..., str], as_json: bool) -> None:
+@main.command()
+@click.argument("report_dir", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--format", "output_format", type=click.Choice(findings_reporter.FORMATS), default="text",
+              show_default=True, help="Text for people; JSON or SARIF 2.1.0 for machines.")
+@click.option("--strict", is_flag=True, help="Exit 1 on warnings too.")
+@click.option("--select", "select", multiple=True, metavar="CHECK",
+              help="Run only this check (repeatable); all checks by default.")
+def check(report_dir: Path, output_format: str, strict: bool, select: tuple[str, ...]) -> None:
+    """Check the records of the report in REPORT_DIR: totals, dates, party counts, structure."""
+    from secretariat.checks.runner import discover
+    from secretariat.pipeline import CheckOptions
+    from secretariat.pipeline import check as run_check
+
+    known = [plugin.name for plugin in discover()]
+    unknown = [name for name in select if name not in known]
+    if unknown:
+        raise click.UsageError(f"unknown check {', '.join(unknown)}; the checks are {', '.join(known)}")
+    options = CheckOptions(report_dir=report_dir, select=select or None)
+    result = _run(lambda: run_check(options), output_format != "text")
+    output = findings_reporter.render(result, output_format)
+    if output:
+        click.echo(output)
+    sys.exit(EXIT_PROBLEMS if result.failed(strict) else EXIT_OK)
+
+
+def _run(job: Callable[[], T], as_json: bool) -> T:
     try:
-        result = job()
+        return job()
     except SecretariatError as e:
         _fail(e, as_json)
     except Exception as e:  # a bug, not bad input: say so in one message unless asked for the traceback
@@ -49,8 +82,6 @@ def _run(job: Callable[[], object], report: Callable[..., str], as_json: bool) -
             raise
         _fail(SecretariatError(f"internal error ({type(e).__name__}: {e}); this is a bug in secretariat, "
                                "please report it (SECRETARIAT_DEBUG=1 shows the traceback)"), as_json)
-    click.echo(report(result))
-    sys.exit(EXIT_OK)
 
 
 def _fail(error: SecretariatError, as_json: bool) -> NoReturn:

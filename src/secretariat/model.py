@@ -75,11 +75,21 @@ class Masthead:
 
 
 @dataclass(frozen=True)
+class Comment:
+    """A reviewer's comment on the paragraph whose ``source`` is ``anchor`` ("" for the masthead)."""
+
+    anchor: str
+    text: str
+    author: str = "secretariat check"
+
+
+@dataclass(frozen=True)
 class Draft:
     """A whole report ready to be written."""
 
     masthead: Masthead
     blocks: tuple[Block, ...]
     footnotes: dict[str, tuple[Inline, ...]] = field(default_factory=dict)
+    comments: tuple[Comment, ...] = ()
     title: str = ""  # document property
     language: str = "en-GB"

@@ -1,12 +1,14 @@
-"""The drafting pipeline: records → Markdown → document model → Word."""
+"""The drafting pipeline: records → Markdown → document model → checks → Word."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import re
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from secretariat.checks import CheckRun, Finding, run_checks
 from secretariat.errors import OutputError
-from secretariat.model import Draft, Heading, Paragraph
+from secretariat.model import Comment, Draft, Heading, Paragraph, Run
 from secretariat.records import ReportRecords, load_report
 from secretariat.render.body import render_body
 from secretariat.render.context import report_date, template_context
@@ -15,6 +17,8 @@ from secretariat.render.markdown import parse_body
 from secretariat.render.masthead import build_masthead
 from secretariat.word import write_docx
 
+_BLOCK = re.compile(r"^/blocks/\d+")
+
 
 @dataclass(frozen=True)
 class DraftOptions:
@@ -22,6 +26,7 @@ class DraftOptions:
 
     report_dir: Path
     output: Path | None = None
+    comments: bool = True
 
     @property
     def output_path(self) -> Path:
@@ -32,6 +37,14 @@ class DraftOptions:
 
 
 @dataclass(frozen=True)
+class CheckOptions:
+    """What ``secretariat check`` was asked to do."""
+
+    report_dir: Path
+    select: tuple[str, ...] | None = None
+
+
+@dataclass(frozen=True)
 class DraftResult:
     """What a draft run produced."""
 
@@ -39,7 +52,9 @@ class DraftResult:
     paragraphs: int
     headings: int
     footnotes: int
-    notes: tuple[str, ...] = field(default=())
+    checks: CheckRun = field(default_factory=lambda: CheckRun((), ()))
+    comments: int = 0
+    notes: tuple[str, ...] = ()
 
 
 def render_markdown(records: ReportRecords) -> str:
@@ -55,10 +70,46 @@ def build_draft(records: ReportRecords) -> Draft:
     return Draft(masthead=masthead, blocks=blocks, footnotes=footnotes, title=masthead.title)
 
 
+def rendered_texts(document: Draft) -> dict[str, str]:
+    """Return the printed text of each paragraph by its content pointer."""
+    return {
+        block.source: "".join(i.text for i in block.inlines if isinstance(i, Run))
+        for block in document.blocks
+        if isinstance(block, Paragraph) and block.source
+    }
+
+
+def check(options: CheckOptions) -> CheckRun:
+    """Load, validate and render a report, then run the checks on it."""
+    records = load_report(options.report_dir)
+    return run_checks(records, rendered_texts(build_draft(records)), options.select)
+
+
+def _anchor(finding: Finding, known: set[str]) -> str:
+    pointer = finding.paragraph
+    if pointer is None and finding.location.path.endswith("content.json") and finding.location.pointer:
+        match = _BLOCK.match(finding.location.pointer)
+        pointer = match.group() if match else None
+    return pointer if pointer in known else ""
+
+
+def comments_for(run: CheckRun, document: Draft) -> tuple[Comment, ...]:
+    """Return one Word comment per finding that counts, on the paragraph it concerns (else the masthead)."""
+    known = {b.source for b in document.blocks if isinstance(b, Paragraph) and b.source}
+    return tuple(
+        Comment(_anchor(f, known), f"[{f.severity.value}] {f.code}: {f.message}")
+        for f in run.findings
+        if f.counts
+    )
+
+
 def draft(options: DraftOptions) -> DraftResult:
-    """Load, validate, render and write one report; raise a SecretariatError on bad input."""
+    """Load, validate, render, check and write one report; raise a SecretariatError on bad input."""
     records = load_report(options.report_dir)
     document = build_draft(records)
+    checks = run_checks(records, rendered_texts(document))
+    if options.comments:
+        document = replace(document, comments=comments_for(checks, document))
     path = options.output_path
     if options.output is None:
         _make_build_folder(path.parent)
@@ -71,6 +122,8 @@ def draft(options: DraftOptions) -> DraftResult:
         paragraphs=sum(1 for b in document.blocks if isinstance(b, Paragraph) and b.level == 0),
         headings=sum(1 for b in document.blocks if isinstance(b, Heading)),
         footnotes=len(document.footnotes),
+        checks=checks,
+        comments=len(document.comments),
         notes=notes,
     )
 

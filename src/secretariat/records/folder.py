@@ -14,6 +14,7 @@ from secretariat.records.schemas import SchemaStore, default_store
 
 REQUIRED = ("report.json", "content.json")
 OPTIONAL = {"figures.json": "figures", "activities.json": "activities", "footnotes.json": "footnotes"}
+WAIVERS = "waivers.json"
 
 # XML 1.0 cannot hold these code points, so Word could not open a draft containing them.
 _XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
@@ -29,6 +30,7 @@ class ReportRecords:
     figures: dict[str, dict[str, Any]] = field(default_factory=dict)
     activities: dict[str, dict[str, Any]] = field(default_factory=dict)
     footnotes: dict[str, dict[str, Any]] = field(default_factory=dict)
+    waivers: list[dict[str, Any]] = field(default_factory=list)
     files: dict[str, JsonFile] = field(default_factory=dict)
 
 
@@ -75,7 +77,7 @@ def load_report(folder: Path, store: SchemaStore | None = None) -> ReportRecords
         raise RecordError(f"{folder}: expected a report folder, found {'a file' if folder.exists() else 'nothing'}")
     files: dict[str, JsonFile] = {}
     problems: list[Problem] = []
-    for name in (*REQUIRED, *OPTIONAL):
+    for name in (*REQUIRED, *OPTIONAL, WAIVERS):
         path = folder / name
         if not path.exists():
             if name in REQUIRED:
@@ -96,5 +98,6 @@ def load_report(folder: Path, store: SchemaStore | None = None) -> ReportRecords
             problems += found
     if problems:
         raise RecordError(f"{folder}: {len(problems)} problem(s) in the records", tuple(problems))
+    waivers = files[WAIVERS].data["waivers"] if WAIVERS in files else []
     return ReportRecords(folder, files["report.json"].data, files["content.json"].data["blocks"],
-                         files=files, **indexes)
+                         waivers=waivers, files=files, **indexes)

@@ -1,0 +1,91 @@
+"""What every check can read: the records, the registers, and where each figure is used."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+from secretariat.checks.finding import Finding, Severity
+from secretariat.errors import Location
+from secretariat.records import ReportRecords
+
+_FIGURE_USE = re.compile(r"""fig\[\s*['"]([a-z0-9-]+)['"]\s*\]""")
+_ACTIVITY_USE = re.compile(r"""act\[\s*['"]([a-z0-9-]+)['"]\s*\]""")
+
+
+@dataclass
+class CheckContext:
+    """The report under check and helpers to locate and report what a check finds."""
+
+    records: ReportRecords
+    check: str = ""
+    rendered: dict[str, str] = field(default_factory=dict)  # block pointer → rendered plain text
+
+    @property
+    def folder(self) -> Path:
+        """Return the report folder."""
+        return self.records.folder
+
+    @property
+    def report_date(self) -> date:
+        """Return the masthead date."""
+        return date.fromisoformat(self.records.report["date"])
+
+    def locate(self, file: str, pointer: str = "") -> Location:
+        """Return the location of a JSON pointer in one of the report's record files."""
+        loaded = self.records.files.get(file)
+        if loaded is None:
+            return Location(str(self.folder / file), pointer=pointer or None)
+        return loaded.locate(pointer)
+
+    def finding(self, code: str, severity: Severity, file: str, pointer: str, message: str, *,
+                expected: object = None, found: object = None, paragraph: str | None = None) -> Finding:
+        """Build a finding of this check at a record location."""
+        return Finding(code=code, severity=severity, location=self.locate(file, pointer), message=message,
+                       expected=None if expected is None else str(expected),
+                       found=None if found is None else str(found), paragraph=paragraph, check=self.check)
+
+    def texts(self) -> list[tuple[str, str]]:
+        """Return (pointer, source text) of every paragraph text and sub-paragraph in content.json."""
+        result = []
+        for index, block in enumerate(self.records.content):
+            result.append((f"/blocks/{index}/text", block["text"]))
+            for item, text in enumerate(block.get("items", [])):
+                result.append((f"/blocks/{index}/items/{item}", text))
+        return result
+
+    @cached_property
+    def figure_uses(self) -> dict[str, list[str]]:
+        """Return, for each figure id, the content pointers whose text uses it."""
+        uses: dict[str, list[str]] = {}
+        for pointer, text in self.texts():
+            for figure in _FIGURE_USE.findall(text):
+                uses.setdefault(figure, []).append(pointer)
+        return uses
+
+    @cached_property
+    def activity_uses(self) -> dict[str, list[str]]:
+        """Return, for each activity id, the content pointers whose text uses it."""
+        uses: dict[str, list[str]] = {}
+        for pointer, text in self.texts():
+            for activity in _ACTIVITY_USE.findall(text):
+                uses.setdefault(activity, []).append(pointer)
+        return uses
+
+    def block_pointer(self, block_id: str) -> str | None:
+        """Return the content pointer of the paragraph block with this id."""
+        for index, block in enumerate(self.records.content):
+            if block.get("id") == block_id:
+                return f"/blocks/{index}"
+        return None
+
+    def figure(self, figure_id: str) -> tuple[int, dict[str, Any]] | None:
+        """Return the position and record of a figure."""
+        for index, figure in enumerate(self.records.figures.values()):
+            if figure.get("id") == figure_id:
+                return index, figure
+        return None

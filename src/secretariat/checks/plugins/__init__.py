@@ -1,0 +1,1 @@
+"""Check plugins, discovered automatically: a module with ``CODES`` and ``run(ctx)`` is a check."""

@@ -1,0 +1,108 @@
+"""Discover the check plugins, run them, apply the waivers the records declare."""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from functools import cache
+from types import ModuleType
+from typing import Any
+
+from secretariat.checks import plugins
+from secretariat.checks.context import CheckContext
+from secretariat.checks.finding import Finding, Severity
+from secretariat.errors import SecretariatError
+from secretariat.records import ReportRecords
+
+
+@dataclass(frozen=True)
+class Plugin:
+    """One check: its name, the codes it can report, and the function that runs it."""
+
+    name: str
+    codes: dict[str, str]
+    run: Callable[[CheckContext], Iterable[Finding]]
+
+
+@dataclass(frozen=True)
+class CheckRun:
+    """The findings of one run, in a stable order, and which checks ran."""
+
+    findings: tuple[Finding, ...]
+    checks: tuple[str, ...]
+
+    def failed(self, strict: bool = False) -> bool:
+        """Return whether the run fails: an unwaived error, or with strict an unwaived warning."""
+        failing = {Severity.ERROR, Severity.WARNING} if strict else {Severity.ERROR}
+        return any(f.counts and f.severity in failing for f in self.findings)
+
+
+@cache
+def discover() -> tuple[Plugin, ...]:
+    """Return every plugin module in secretariat.checks.plugins, sorted by name."""
+    found = []
+    for info in sorted(pkgutil.iter_modules(plugins.__path__), key=lambda i: i.name):
+        module: ModuleType = importlib.import_module(f"{plugins.__name__}.{info.name}")
+        if hasattr(module, "run") and hasattr(module, "CODES"):
+            found.append(Plugin(info.name, dict(module.CODES), module.run))
+    return tuple(found)
+
+
+def all_codes() -> dict[str, str]:
+    """Return every finding code any plugin can report, with its description."""
+    codes = {"check-failed": "a check could not run on these records",
+             "waiver-unused": "a waiver in waivers.json matches no finding"}
+    for plugin in discover():
+        codes.update(plugin.codes)
+    return codes
+
+
+def run_checks(records: ReportRecords, rendered: dict[str, str] | None = None,
+               select: Iterable[str] | None = None) -> CheckRun:
+    """Run the selected checks (all by default) on loaded records and apply the waivers."""
+    wanted = set(select) if select is not None else None
+    findings: list[Finding] = []
+    ran = []
+    for plugin in discover():
+        if wanted is not None and plugin.name not in wanted:
+            continue
+        context = CheckContext(records, check=plugin.name, rendered=dict(rendered or {}))
+        ran.append(plugin.name)
+        try:
+            findings.extend(plugin.run(context))
+        except Exception as e:  # a check must never take the run down; say which one failed and why
+            findings.append(context.finding(
+                "check-failed", Severity.ERROR, "report.json", "",
+                f"the {plugin.name} check could not run: {e}" if isinstance(e, SecretariatError)
+                else f"the {plugin.name} check failed on these records ({type(e).__name__}: {e})"))
+    findings = apply_waivers(records, findings)
+    return CheckRun(tuple(sorted(findings, key=Finding.sort_key)), tuple(ran))
+
+
+def _matches(waiver: dict[str, Any], finding: Finding) -> bool:
+    if waiver["code"] != finding.code:
+        return False
+    file = waiver.get("file")
+    if file is not None and not finding.location.path.endswith(file):
+        return False
+    pointer = waiver.get("pointer")
+    if pointer is not None and not (finding.location.pointer or "").startswith(pointer):
+        return False
+    return True
+
+
+def apply_waivers(records: ReportRecords, findings: list[Finding]) -> list[Finding]:
+    """Mark the findings a waiver covers as accepted; report waivers that cover nothing."""
+    result = list(findings)
+    context = CheckContext(records, check="waivers")
+    for index, waiver in enumerate(records.waivers):
+        hits = [i for i, f in enumerate(result) if f.counts and _matches(waiver, f)]
+        for i in hits:
+            result[i] = result[i].waive(waiver["reason"])
+        if not hits:
+            result.append(context.finding(
+                "waiver-unused", Severity.WARNING, "waivers.json", f"/waivers/{index}",
+                f"expected a {waiver['code']} finding for this waiver to cover, found none"))
+    return result

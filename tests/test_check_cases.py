@@ -1,0 +1,97 @@
+"""Run every check case directory under tests/checks: inputs plus the findings expected of one plugin."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from secretariat.checks.runner import discover
+from secretariat.errors import SecretariatError
+from secretariat.pipeline import CheckOptions, check
+
+ROOT = Path(__file__).resolve().parents[1]
+CASES = ROOT / "tests" / "checks"
+EXAMPLE = ROOT / "drafts" / "ctoc-cop-2016-tip"
+
+
+def case_dirs() -> list[Path]:
+    return sorted(p.parent for p in CASES.glob("*/*/expected.json"))
+
+
+def _walk(document: Any, path: str) -> tuple[Any, str]:
+    parts = [p.replace("~1", "/").replace("~0", "~") for p in path.split("/")[1:]]
+    node = document
+    for part in parts[:-1]:
+        node = node[int(part)] if isinstance(node, list) else node[part]
+    return node, parts[-1]
+
+
+def apply_edit(folder: Path, edit: dict[str, Any]) -> None:
+    path = folder / edit["file"]
+    document = json.loads(path.read_text(encoding="utf-8"))
+    parent, key = _walk(document, edit["path"])
+    if isinstance(parent, list):
+        index = len(parent) if key == "-" else int(key)
+        if edit["op"] == "remove":
+            del parent[index]
+        elif edit["op"] == "add":
+            parent.insert(index, edit["value"])
+        else:
+            parent[index] = edit["value"]
+    elif edit["op"] == "remove":
+        del parent[key]
+    else:
+        parent[key] = edit["value"]
+    path.write_text(json.dumps(document, indent=2, ensure_ascii=False), encoding="utf-8")
+
+
+def build_case(case: Path, target: Path) -> Path:
+    shutil.copytree(EXAMPLE, target, ignore=shutil.ignore_patterns("build"))
+    for record in case.glob("*.json"):
+        if record.name not in ("expected.json", "edits.json"):
+            shutil.copy(record, target / record.name)
+    edits = case / "edits.json"
+    if edits.exists():
+        for edit in json.loads(edits.read_text(encoding="utf-8")):
+            apply_edit(target, edit)
+    return target
+
+
+def test_every_plugin_has_an_example_case_and_a_bad_case() -> None:
+    for plugin in discover():
+        cases = [p.name for p in (CASES / plugin.name).iterdir() if (p / "expected.json").exists()]
+        assert "example" in cases, plugin.name
+        assert len(cases) >= 2, plugin.name
+
+
+def test_every_case_names_a_known_plugin_and_known_codes() -> None:
+    plugins = {p.name: p for p in discover()}
+    for case in case_dirs():
+        plugin = plugins[case.parent.name]
+        expected = json.loads((case / "expected.json").read_text(encoding="utf-8"))
+        for finding in expected.get("findings", []):
+            assert finding["code"] in plugin.codes, f"{case}: {finding['code']}"
+
+
+@pytest.mark.parametrize("case", case_dirs(), ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_case(case: Path, tmp_path: Path) -> None:
+    folder = build_case(case, tmp_path / "report")
+    expected = json.loads((case / "expected.json").read_text(encoding="utf-8"))
+    if "error" in expected:
+        with pytest.raises(SecretariatError) as caught:
+            check(CheckOptions(folder, select=(case.parent.name,)))
+        assert expected["error"] in str(caught.value)
+        return
+    run = check(CheckOptions(folder, select=(case.parent.name,)))
+    found = Counter((f.code, f.severity.value, Path(f.location.path).name, f.location.pointer or "")
+                    for f in run.findings)
+    wanted = Counter((f["code"], f["severity"], f["file"], f.get("pointer", "")) for f in expected["findings"])
+    messages = "\n".join(f"{f.location}: {f.code}: {f.message}" for f in run.findings)
+    assert found == wanted, messages
+    for finding in run.findings:
+        assert finding.message and finding.check == case.parent.name
