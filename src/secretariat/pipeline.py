@@ -7,12 +7,13 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from secretariat.checks import CheckRun, Finding, run_checks
-from secretariat.errors import OutputError
+from secretariat.errors import Location, OutputError, Problem, RecordError
 from secretariat.model import Comment, Draft, Heading, Paragraph, Run
 from secretariat.records import ReportRecords, load_report
 from secretariat.render.body import render_body
 from secretariat.render.context import report_date, template_context
 from secretariat.render.environment import make_environment
+from secretariat.render.footnotes import footnote_issues
 from secretariat.render.markdown import parse_body
 from secretariat.render.masthead import build_masthead
 from secretariat.word import write_docx
@@ -63,8 +64,16 @@ def render_markdown(records: ReportRecords) -> str:
     return render_body(env, loader, records, template_context(records))
 
 
-def build_draft(records: ReportRecords) -> Draft:
-    """Turn loaded records into the document model."""
+def build_draft(records: ReportRecords, strict: bool = True) -> Draft:
+    """Turn loaded records into the document model.
+
+    Strict (for a draft): refuse footnotes that would be lost or references that would print as text.
+    The checks run with strict off and report the same faults as findings.
+    """
+    issues = footnote_issues(records) if strict else []
+    if issues:
+        problems = tuple(Problem(Location(str(records.folder / i.file), pointer=i.pointer), i.message) for i in issues)
+        raise RecordError(f"{records.folder}: {len(problems)} footnote problem(s)", problems)
     blocks, footnotes = parse_body(render_markdown(records))
     masthead = build_masthead(records.report)
     return Draft(masthead=masthead, blocks=blocks, footnotes=footnotes, title=masthead.title)
@@ -82,7 +91,7 @@ def rendered_texts(document: Draft) -> dict[str, str]:
 def check(options: CheckOptions) -> CheckRun:
     """Load, validate and render a report, then run the checks on it."""
     records = load_report(options.report_dir)
-    return run_checks(records, rendered_texts(build_draft(records)), options.select)
+    return run_checks(records, rendered_texts(build_draft(records, strict=False)), options.select)
 
 
 def _anchor(finding: Finding, known: set[str]) -> str:

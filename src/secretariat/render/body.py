@@ -6,7 +6,6 @@ from typing import Any
 
 import jinja2
 
-from secretariat.errors import Location, Problem, RecordError
 from secretariat.records import ReportRecords
 from secretariat.render.environment import RecordTextLoader, render
 from secretariat.render.escape import Md
@@ -47,18 +46,4 @@ def render_body(env: jinja2.Environment, loader: RecordTextLoader, records: Repo
                                               note["text"], context)}
         for i, (key, note) in enumerate(records.footnotes.items())
     ]
-    _check_footnote_labels(records, blocks)
     return render(env, BODY_TEMPLATE, {**context, "blocks": blocks, "footnotes": notes})
-
-
-def _check_footnote_labels(records: ReportRecords, blocks: list[dict[str, Any]]) -> None:
-    """Refuse a footnote that no paragraph references: the draft would silently lose it."""
-    text = "\n".join(b["markdown"] + "\n".join(b["items"]) for b in blocks)
-    problems = [
-        Problem(Location(str(records.folder / "footnotes.json"), pointer=f"/footnotes/{i}"),
-                f"expected a reference [^{key}] in the content, found none")
-        for i, key in enumerate(records.footnotes)
-        if f"[^{key}]" not in text
-    ]
-    if problems:
-        raise RecordError(f"{records.folder}: footnotes that nothing references", tuple(problems))
