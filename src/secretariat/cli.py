@@ -60,7 +60,7 @@ def check(report_dir: Path, output_format: str, strict: bool, select: tuple[str,
     from secretariat.pipeline import CheckOptions
     from secretariat.pipeline import check as run_check
 
-    known = [plugin.name for plugin in discover()]
+    known = _run(lambda: [plugin.name for plugin in discover()], output_format != "text")
     unknown = [name for name in select if name not in known]
     if unknown:
         raise click.UsageError(f"unknown check {', '.join(unknown)}; the checks are {', '.join(known)}")

@@ -103,12 +103,15 @@ def _anchor(finding: Finding, known: set[str]) -> str:
 
 
 def comments_for(run: CheckRun, document: Draft) -> tuple[Comment, ...]:
-    """Return one Word comment per finding that counts, on the paragraph it concerns (else the masthead)."""
+    """Return one Word comment per finding, on the paragraph it concerns (else the masthead).
+
+    Waived findings are commented too, with their reason: an editor should still see them.
+    """
     known = {b.source for b in document.blocks if isinstance(b, Paragraph) and b.source}
     return tuple(
-        Comment(_anchor(f, known), f"[{f.severity.value}] {f.code}: {f.message}")
+        Comment(_anchor(f, known), f"[{f.severity.value}{', waived: ' + f.waived if f.waived else ''}] "
+                                   f"{f.code}: {f.message}")
         for f in run.findings
-        if f.counts
     )
 
 

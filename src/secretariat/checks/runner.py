@@ -77,7 +77,7 @@ def run_checks(records: ReportRecords, rendered: dict[str, str] | None = None,
                 "check-failed", Severity.ERROR, "report.json", "",
                 f"the {plugin.name} check could not run: {e}" if isinstance(e, SecretariatError)
                 else f"the {plugin.name} check failed on these records ({type(e).__name__}: {e})"))
-    findings = apply_waivers(records, findings)
+    findings = apply_waivers(records, findings, report_unused=wanted is None)
     return CheckRun(tuple(sorted(findings, key=Finding.sort_key)), tuple(ran))
 
 
@@ -93,15 +93,15 @@ def _matches(waiver: dict[str, Any], finding: Finding) -> bool:
     return True
 
 
-def apply_waivers(records: ReportRecords, findings: list[Finding]) -> list[Finding]:
-    """Mark the findings a waiver covers as accepted; report waivers that cover nothing."""
+def apply_waivers(records: ReportRecords, findings: list[Finding], report_unused: bool = True) -> list[Finding]:
+    """Mark the findings a waiver covers as accepted; report waivers that cover nothing (after a full run)."""
     result = list(findings)
     context = CheckContext(records, check="waivers")
     for index, waiver in enumerate(records.waivers):
         hits = [i for i, f in enumerate(result) if f.counts and _matches(waiver, f)]
         for i in hits:
             result[i] = result[i].waive(waiver["reason"])
-        if not hits:
+        if not hits and report_unused:
             result.append(context.finding(
                 "waiver-unused", Severity.WARNING, "waivers.json", f"/waivers/{index}",
                 f"expected a {waiver['code']} finding for this waiver to cover, found none"))

@@ -7,12 +7,15 @@ from dataclasses import asdict
 
 from secretariat.errors import SecretariatError
 from secretariat.pipeline import DraftResult
+from secretariat.reporters.findings import finding_data, summary_data, summary_line
 
 
 def draft_text(result: DraftResult) -> str:
     """Describe a finished draft for a person."""
     lines = [f"wrote {result.path} ({result.headings} headings, {result.paragraphs} numbered paragraphs, "
              f"{result.footnotes} footnote(s))"]
+    placed = {0: "no comments", 1: "1 comment"}.get(result.comments, f"{result.comments} comments")
+    lines.append(f"{summary_line(result.checks)}; {placed} in the draft")
     lines += [f"note: {note}" for note in result.notes]
     return "\n".join(lines)
 
@@ -21,6 +24,9 @@ def draft_json(result: DraftResult) -> str:
     """Describe a finished draft for a machine."""
     data = asdict(result)
     data["path"] = str(result.path)
+    data["checks"] = list(result.checks.checks)
+    data["findings"] = [finding_data(finding) for finding in result.checks.findings]
+    data["summary"] = summary_data(result.checks)
     return json.dumps({"ok": True, **data}, ensure_ascii=False, indent=2)
 
 

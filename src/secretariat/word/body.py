@@ -9,6 +9,7 @@ from lxml import etree
 from secretariat.errors import Location, OutputError, Problem
 from secretariat.model import Block, Heading, Run
 from secretariat.word import names as n
+from secretariat.word.comments import Anchors
 from secretariat.word.ooxml import paragraph
 from secretariat.word.runs import NoteNumbers, add_inlines
 
@@ -24,8 +25,9 @@ def _describe(index: int, block: Block) -> str:
     return f"block {index} ({kind} {text[:40]!r})"
 
 
-def add_blocks(body: etree._Element, blocks: Iterable[Block], notes: NoteNumbers) -> None:
-    """Append one paragraph per block; raise OutputError naming a block that cannot be written."""
+def add_blocks(body: etree._Element, blocks: Iterable[Block], notes: NoteNumbers,
+               anchors: Anchors | None = None) -> None:
+    """Append one paragraph per block, telling anchors the paragraph of each source; raise OutputError."""
     headings = n.HEADINGS
     for index, block in enumerate(blocks, 1):
         if isinstance(block, Heading):
@@ -40,3 +42,5 @@ def add_blocks(body: etree._Element, blocks: Iterable[Block], notes: NoteNumbers
         p = paragraph(body, style_id)
         source = getattr(block, "source", "")
         add_inlines(p, block.inlines, notes, source or _describe(index, block))
+        if source and anchors is not None:
+            anchors.anchor(source, p)

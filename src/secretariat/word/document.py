@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from secretariat.model import Draft
 from secretariat.word.body import add_blocks
-from secretariat.word.footnotes import Footnotes
+from secretariat.word.comments import Comments
+from secretariat.word.footnotes import ASTERISK_ID, Footnotes
 from secretariat.word.headers import HEADER_FOOTER_SLOTS, add_section_properties, header_footer_parts
 from secretariat.word.masthead import add_masthead
 from secretariat.word.numbering import numbering_part
@@ -30,15 +31,18 @@ def build_package(draft: Draft) -> bytes:
     check_text(title, "draft.title")
     check_text(draft.language, "draft.language")
     notes = Footnotes(draft.footnotes)
+    when = w3cdtf(draft.masthead.date)
+    comments = Comments(draft.comments, when, first_id=ASTERISK_ID + 1 + len(draft.footnotes))  # above notes
     document = root("document")
     body = sub(document, "body")
-    asterisk = draft.masthead.agenda_footnote if add_masthead(body, draft.masthead) else ""
-    add_blocks(body, draft.blocks, notes)
+    asterisk = draft.masthead.agenda_footnote if add_masthead(body, draft.masthead, comments) else ""
+    add_blocks(body, draft.blocks, notes, comments)
     related = [
-        ("styles", "styles.xml", "styles+xml", styles_part(draft.language)),
+        ("styles", "styles.xml", "styles+xml", comments.styles(styles_part(draft.language))),
         ("settings", "settings.xml", "settings+xml", settings_part(draft.language)),
         ("numbering", "numbering.xml", "numbering+xml", numbering_part()),
         ("footnotes", "footnotes.xml", "footnotes+xml", notes.part(asterisk)),
+        *comments.place(),
     ]
     counters = {"header": 0, "footer": 0}
     for (kind, _slot), data in zip(HEADER_FOOTER_SLOTS, header_footer_parts(draft.masthead), strict=True):
@@ -50,7 +54,7 @@ def build_package(draft: Draft) -> bytes:
     parts += [Part(f"word/{target}", CT_BASE + ct, data) for _rel, target, ct, data in related]
     parts += [
         Part("docProps/core.xml", "application/vnd.openxmlformats-package.core-properties+xml",
-             core_properties(title, w3cdtf(draft.masthead.date), draft.language)),
+             core_properties(title, when, draft.language)),
         Part("docProps/app.xml", "application/vnd.openxmlformats-officedocument.extended-properties+xml",
              app_properties()),
     ]

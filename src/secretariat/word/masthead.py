@@ -11,6 +11,7 @@ from lxml import etree
 
 from secretariat.model import Masthead
 from secretariat.word import names as n
+from secretariat.word.comments import MASTHEAD, Anchors
 from secretariat.word.footnotes import ASTERISK_ID
 from secretariat.word.ooxml import check_text, paragraph, sub
 from secretariat.word.runs import footnote_reference, text_run
@@ -46,7 +47,7 @@ def _line(parent: etree._Element, style_id: str, text: str, field: str) -> etree
     return p
 
 
-def add_masthead(body: etree._Element, masthead: Masthead) -> bool:
+def add_masthead(body: etree._Element, masthead: Masthead, anchors: Anchors | None = None) -> bool:
     """Append the masthead to body; return whether it placed the agenda asterisk footnote reference."""
     _check(masthead)
     table = sub(body, "tbl")
@@ -61,7 +62,7 @@ def add_masthead(body: etree._Element, masthead: Masthead) -> bool:
         sub(grid, "gridCol", w=str(width))
     top = sub(table, "tr")
     _line(_cell(top, 0, 1, "bottom"), n.MASTHEAD_ORG, "United Nations", "organization")
-    _line(_cell(top, 1, 2, "bottom"), n.MASTHEAD_SYMBOL, masthead.symbol, "symbol")
+    anchor = _line(_cell(top, 1, 2, "bottom"), n.MASTHEAD_SYMBOL, masthead.symbol, "symbol")
     second = sub(table, "tr")
     _line(_cell(second, 0, 2), n.MASTHEAD_BODY, masthead.body, "body")
     distr = _cell(second, 2, 1)
@@ -79,5 +80,8 @@ def add_masthead(body: etree._Element, masthead: Masthead) -> bool:
     for style_id, field in ((n.MASTHEAD_AGENDA_TITLE, "agenda_title"), (n.TITLE, "title"),
                             (n.SUBTITLE, "subtitle")):
         if getattr(masthead, field):
-            _line(body, style_id, getattr(masthead, field), field)
+            p = _line(body, style_id, getattr(masthead, field), field)
+            anchor = p if field == "title" else anchor
+    if anchors is not None:
+        anchors.anchor(MASTHEAD, anchor)  # comments on the report as a whole go on the title (else the symbol)
     return asterisk

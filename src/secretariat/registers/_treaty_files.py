@@ -1,0 +1,95 @@
+"""Read a treaty register file: validate it against its schema and its own rules, and turn it into values."""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from secretariat.errors import Problem, SecretariatError
+from secretariat.records.jsonfile import JsonFile, read_json
+from secretariat.records.schemas import SCHEMA_BASE, default_store
+from secretariat.registers.countries import country_register
+
+REGISTER_SCHEMA = SCHEMA_BASE + "register.schema.json"
+_PARTIAL = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?\Z")
+
+
+class RegisterError(SecretariatError):
+    """A treaty register file is unreadable, does not match its schema or contradicts itself."""
+
+
+@dataclass(frozen=True)
+class Period:
+    """The days from start to end, both inclusive; a single day has start equal to end."""
+
+    start: date
+    end: date
+
+    @property
+    def exact(self) -> bool:
+        """Return whether the period is a single day."""
+        return self.start == self.end
+
+
+def period_of(text: str) -> Period:
+    """Return the period a partial date names ("2016", "2016-06", "2016-06-14"); raise ValueError if none."""
+    match = _PARTIAL.match(text)
+    if match is None:
+        raise ValueError(f"expected a date YYYY, YYYY-MM or YYYY-MM-DD, found {text!r}")
+    year, month, day = (int(g) if g is not None else None for g in match.groups())
+    if year is None:  # the pattern always captures a year; this narrows the type
+        raise ValueError(f"expected a year in {text!r}")
+    if month is None:
+        return Period(date(year, 1, 1), date(year, 12, 31))
+    if day is None:
+        return Period(date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1]))
+    return Period(date(year, month, day), date(year, month, day))
+
+
+def read_register(path: Path) -> JsonFile:
+    """Read a register file and validate it; raise RegisterError naming file, line and pointer."""
+    loaded = read_json(path, str(path))
+    if isinstance(loaded, Problem):
+        raise RegisterError(f"{path}: cannot read the treaty register", (loaded,))
+    data = loaded.data
+    named = data.get("$schema") if isinstance(data, dict) else None
+    if named != REGISTER_SCHEMA:
+        problem = Problem(loaded.locate(""), f"expected \"$schema\": {REGISTER_SCHEMA!r}, found {named!r}")
+        raise RegisterError(f"{path}: not a treaty register", (problem,))
+    problems = default_store().check(loaded) or _rule_problems(loaded)
+    if problems:
+        raise RegisterError(f"{path}: {len(problems)} problem(s) in the treaty register", tuple(problems))
+    return loaded
+
+
+def _rule_problems(record: JsonFile) -> list[Problem]:
+    """Return the problems the schema cannot see: duplicate or unknown codes, bad periods, missing sources."""
+    data: dict[str, Any] = record.data
+    problems: list[Problem] = []
+    if data["id"] != record.path.name.removesuffix(".json").removesuffix(".register"):
+        problems.append(Problem(record.locate("/id"), f"expected the id to match the file name "
+                                                      f"{record.path.name!r}, found {data['id']!r}"))
+    seen: set[str] = set()
+    countries = country_register()
+    for index, item in enumerate(data["participants"]):
+        at = f"/participants/{index}"
+        code = item["code"]
+        if code in seen:
+            problems.append(Problem(record.locate(f"{at}/code"), f"expected each code once, found {code!r} again"))
+        seen.add(code)
+        if item["kind"] == "state" and code not in countries:
+            problems.append(Problem(record.locate(f"{at}/code"),
+                                    f"expected the ISO3 code of a State in the country register, found {code!r}"))
+        if item["source"] not in data["sources"]:
+            problems.append(Problem(record.locate(f"{at}/source"),
+                                    f"expected a key of /sources, found {item['source']!r}"))
+        between = (item["consent"] or {}).get("between")
+        if between is not None and between[0] >= between[1]:
+            problems.append(Problem(record.locate(f"{at}/consent/between"),
+                                    f"expected the earliest day before the latest, "
+                                    f"found {between[0]} and {between[1]}"))
+    return problems
