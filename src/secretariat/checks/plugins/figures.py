@@ -8,8 +8,8 @@ from typing import Any
 
 from secretariat.checks.amounts import money_text, overlaps, stated_interval
 from secretariat.checks.context import CheckContext
+from secretariat.checks.dates_util import range_span, span
 from secretariat.checks.finding import Finding, Severity
-from secretariat.checks.periods import span, within
 
 CODES = {
     "parts-sum-mismatch": "the parts of a figure do not add up to the whole",
@@ -121,7 +121,7 @@ def _computed(ctx: CheckContext, figure: dict[str, Any], pointer: str, paragraph
             continue
         if "thematic_areas" in rule and activity.get("thematic_area") not in rule["thematic_areas"]:
             continue
-        if rule.get("in_period") and period is not None and not within(activity.get("dates"), period):
+        if rule.get("in_period") and period is not None and not _within(activity.get("dates"), period):
             continue
         matched.append(activity)
     if rule["measure"] == "countries":
@@ -137,3 +137,9 @@ def _computed(ctx: CheckContext, figure: dict[str, Any], pointer: str, paragraph
         yield ctx.finding("computed-below-records", Severity.ERROR, FILE, pointer, (
             f"expected {figure['id']!r} to be at least the {computed} {rule['measure']} the records "
             f"already prove, found {stated}"), expected=f">= {computed}", found=stated, paragraph=paragraph)
+
+
+def _within(value: Any, period: Any) -> bool:
+    """Return whether a date or range lies wholly inside a period (both may be partial dates)."""
+    inner, outer = range_span(value), range_span(period)
+    return inner is not None and outer is not None and outer[0] <= inner[0] and inner[1] <= outer[1]
