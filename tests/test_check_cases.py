@@ -57,7 +57,8 @@ def build_case(case: Path, target: Path) -> Path:
             shutil.copy(record, target / record.name)
     edits = case / "edits.json"
     if edits.exists():
-        for edit in json.loads(edits.read_text(encoding="utf-8")):
+        text = edits.read_text(encoding="utf-8").replace("{EXAMPLE}", EXAMPLE.as_posix())
+        for edit in json.loads(text):
             apply_edit(target, edit)
     return target
 

@@ -11,9 +11,10 @@ from typing import NoReturn, TypeVar
 import click
 
 from secretariat import __version__
-from secretariat.errors import SecretariatError
+from secretariat.errors import SecretariatError, UsageError
 from secretariat.reporters import draft as draft_reporter
 from secretariat.reporters import findings as findings_reporter
+from secretariat.reporters import new as new_reporter
 
 T = TypeVar("T")
 
@@ -72,6 +73,22 @@ def check(report_dir: Path, output_format: str, strict: bool, select: tuple[str,
     sys.exit(EXIT_PROBLEMS if result.failed(strict) else EXIT_OK)
 
 
+@main.command("new")
+@click.argument("target", type=click.Path(path_type=Path))
+@click.option("--from", "previous", required=True, type=click.Path(file_okay=False, path_type=Path),
+              help="The previous report's folder, to start from.")
+@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text",
+              show_default=True, help="Text for people, JSON for machines.")
+def new_report(target: Path, previous: Path, output_format: str) -> None:
+    """Start the next report of a series in TARGET from the previous report's folder (never overwrites)."""
+    from secretariat.series import NewOptions, start_next_report
+
+    as_json = output_format == "json"
+    result = _run(lambda: start_next_report(NewOptions(target=target, previous=previous)), as_json)
+    click.echo(new_reporter.new_json(result) if as_json else new_reporter.new_text(result))
+    sys.exit(EXIT_OK)
+
+
 def _run(job: Callable[[], T], as_json: bool) -> T:
     try:
         return job()
@@ -89,4 +106,4 @@ def _fail(error: SecretariatError, as_json: bool) -> NoReturn:
         click.echo(draft_reporter.error_json(error))
     else:
         click.echo(draft_reporter.error_text(error), err=True)
-    sys.exit(EXIT_PROBLEMS)
+    sys.exit(EXIT_USAGE if isinstance(error, UsageError) else EXIT_PROBLEMS)

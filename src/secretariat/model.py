@@ -71,7 +71,7 @@ class Masthead:
     @property
     def job_short(self) -> str:
         """Return the job number without its language letter, as the running footers print it."""
-        return self.job_number.split(" ")[0]
+        return self.job_number if self.job_number.startswith("[") else self.job_number.split(" ")[0]
 
 
 @dataclass(frozen=True)

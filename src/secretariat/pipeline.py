@@ -10,6 +10,7 @@ from secretariat.checks import CheckRun, Finding, run_checks
 from secretariat.errors import Location, OutputError, Problem, RecordError
 from secretariat.model import Comment, Draft, Heading, Paragraph, Run
 from secretariat.records import ReportRecords, load_report
+from secretariat.records.previous import load_previous
 from secretariat.render.body import render_body
 from secretariat.render.context import report_date, template_context
 from secretariat.render.environment import make_environment
@@ -58,10 +59,19 @@ class DraftResult:
     notes: tuple[str, ...] = ()
 
 
-def render_markdown(records: ReportRecords) -> str:
-    """Render the report body of loaded records to Markdown."""
+def render_markdown(records: ReportRecords, strict: bool = True) -> str:
+    """Render the report body of loaded records to Markdown.
+
+    Not strict (for the checks), an unreadable previous report is left to the series check to report.
+    """
+    try:
+        previous = load_previous(records)
+    except RecordError:
+        if strict:
+            raise
+        previous = None
     env, loader = make_environment(report_date(records), records.folder / "templates")
-    return render_body(env, loader, records, template_context(records))
+    return render_body(env, loader, records, template_context(records, previous))
 
 
 def build_draft(records: ReportRecords, strict: bool = True) -> Draft:
@@ -74,8 +84,8 @@ def build_draft(records: ReportRecords, strict: bool = True) -> Draft:
     if issues:
         problems = tuple(Problem(Location(str(records.folder / i.file), pointer=i.pointer), i.message) for i in issues)
         raise RecordError(f"{records.folder}: {len(problems)} footnote problem(s)", problems)
-    blocks, footnotes = parse_body(render_markdown(records))
-    masthead = build_masthead(records.report)
+    blocks, footnotes = parse_body(render_markdown(records, strict))
+    masthead = build_masthead(records.report, report_date(records))
     return Draft(masthead=masthead, blocks=blocks, footnotes=footnotes, title=masthead.title)
 
 

@@ -12,6 +12,7 @@ from typing import Any
 from secretariat.checks.finding import Finding, Severity
 from secretariat.errors import Location
 from secretariat.records import ReportRecords
+from secretariat.render.context import report_date
 
 _FIGURE_USE = re.compile(r"""fig\[\s*['"]([a-z0-9-]+)['"]\s*\]""")
 _ACTIVITY_USE = re.compile(r"""act\[\s*['"]([a-z0-9-]+)['"]\s*\]""")
@@ -33,7 +34,7 @@ class CheckContext:
     @property
     def report_date(self) -> date:
         """Return the masthead date."""
-        return date.fromisoformat(self.records.report["date"])
+        return report_date(self.records)
 
     def locate(self, file: str, pointer: str = "") -> Location:
         """Return the location of a JSON pointer in one of the report's record files."""

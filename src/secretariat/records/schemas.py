@@ -14,6 +14,7 @@ from referencing import Registry, Resource
 
 from secretariat.errors import Problem, RecordError
 from secretariat.records.bundle import inline_refs
+from secretariat.records.fastcheck import FastCheck
 from secretariat.records.jsonfile import JsonFile
 from secretariat.resources import resource_path
 
@@ -35,6 +36,7 @@ class SchemaStore:
             (sid, Resource.from_contents(s)) for sid, s in self.schemas.items()
         )
         self._validators: dict[str, Draft202012Validator] = {}
+        self.fast = FastCheck(self.schemas)
 
     def schema_id_for(self, record: JsonFile) -> str:
         """Return the schema a record names with ``$schema``, else the one named after its file."""
@@ -58,6 +60,8 @@ class SchemaStore:
     def check(self, record: JsonFile) -> list[Problem]:
         """Validate one record file; return all problems, each located by line:column and pointer."""
         schema_id = self.schema_id_for(record)
+        if self.fast.is_valid(schema_id, record.data):
+            return []
         try:
             validator = self.validator(schema_id)
         except KeyError:
@@ -73,7 +77,9 @@ class SchemaStore:
 def _leaf_errors(errors: Iterator[ValidationError]) -> Iterator[ValidationError]:
     for error in errors:
         if error.context and error.validator in ("anyOf", "oneOf"):
-            yield best_match(error.context)
+            # "or unset (null)" is the least helpful branch to explain: prefer what the value should be
+            informative = [e for e in error.context if not (e.validator == "type" and e.validator_value == "null")]
+            yield best_match(informative or error.context)
         else:
             yield error
 

@@ -7,23 +7,35 @@ from decimal import Decimal
 from typing import Any
 
 from secretariat.records import ReportRecords
+from secretariat.render.gaps import fill
 
 
 def report_date(records: ReportRecords) -> date:
-    """Return the masthead date: the date at which names and counts are stated."""
-    return date.fromisoformat(records.report["date"])
+    """Return the masthead date: the date at which names and counts are stated.
+
+    Until the masthead date is entered, the first day of the reporting period stands in for it, so that
+    a draft in progress is still deterministic.
+    """
+    stated = records.report.get("date")
+    if isinstance(stated, str):
+        return date.fromisoformat(stated)
+    start = str(records.report["reporting_period"]["start"])
+    return date.fromisoformat((start + "-01-01")[:10] if len(start) == 4 else (start + "-01")[:10])
 
 
 def _figure(figure: dict[str, Any]) -> dict[str, Any]:
-    if figure.get("kind") == "money":
-        return {**figure, "value": Decimal(figure["value"])}
-    return figure
+    if figure.get("kind") == "money" and figure.get("value") is not None:
+        figure = {**figure, "value": Decimal(figure["value"])}
+    return dict(fill(figure, f"figure {figure['id']}"))
 
 
-def template_context(records: ReportRecords) -> dict[str, Any]:
-    """Return the names every template and record text can use."""
-    return {
-        "report": records.report,
+def template_context(records: ReportRecords, previous: ReportRecords | None = None) -> dict[str, Any]:
+    """Return the names every template and record text can use (prev: the previous report's, if any)."""
+    context = {
+        "report": fill(records.report, ""),
         "fig": {key: _figure(value) for key, value in records.figures.items()},
         "act": records.activities,
     }
+    if previous is not None:
+        context["prev"] = {key: value for key, value in template_context(previous).items() if key != "prev"}
+    return context

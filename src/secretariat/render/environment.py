@@ -13,6 +13,7 @@ import jinja2
 from secretariat.errors import TemplateError
 from secretariat.render.escape import finalize
 from secretariat.render.filters import make_filters
+from secretariat.render.gaps import gap_aware
 from secretariat.resources import resource_path
 
 RECORD_PREFIX = "record:"
@@ -52,6 +53,7 @@ def make_environment(on: date, report_templates: Path | None = None) -> tuple[ji
         auto_reload=False,
     )
     env.filters.update(make_filters(on))
+    env.filters = {name: gap_aware(function) for name, function in env.filters.items()}
     return env, records
 
 

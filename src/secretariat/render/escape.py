@@ -23,7 +23,10 @@ def escape_markdown(text: str) -> Md:
 
 
 def finalize(value: Any) -> Md:
-    """Escape every value a template prints, unless it is already safe Markdown."""
+    """Escape every value a template prints, unless it is already safe Markdown; mark gaps in bold."""
     if isinstance(value, Md):
         return value
+    marker = getattr(value, "markdown", None)  # a Gap (render.gaps) prints as its own bold marker
+    if callable(marker):
+        return Md(marker())
     return escape_markdown(str(value))

@@ -1,4 +1,4 @@
-"""Build the masthead of page 1 from report.json."""
+"""Build the masthead of page 1 from report.json; what is not entered yet shows as a visible gap."""
 
 from __future__ import annotations
 
@@ -23,27 +23,30 @@ def _ddmmyy(iso: str) -> str:
     return date.fromisoformat(iso).strftime("%d%m%y")
 
 
-def build_masthead(report: dict[str, Any]) -> Masthead:
+def _gap(what: str) -> str:
+    return f"[{what} not set]"
+
+
+def build_masthead(report: dict[str, Any], on: date) -> Masthead:
     """Return the masthead: symbol, distribution, body, session, agenda item, title, job number."""
-    on = date.fromisoformat(report["date"])
     filters = make_filters(on)
-    session = report["session"]
-    job = report["job_number"]
-    dates = job["dates"]
+    session, job, agenda = report["session"], report.get("job_number"), report.get("agenda")
+    venue = session.get("venue") or _gap("venue")
+    dates = filters["date_range"](session) if session.get("start") and session.get("end") else _gap("session dates")
     return Masthead(
-        symbol=report["symbol"],
+        symbol=report.get("symbol") or _gap("symbol"),
         distribution=report["distribution"],
-        date=filters["date"](report["date"]),
+        date=filters["date"](report["date"]) if report.get("date") else _gap("date"),
         original=report["original_language"],
         body=report["body"],
         session=f"{filters['ordinal'](session['number']).capitalize()} session",
-        venue_dates=f"{session['venue']}, {filters['date_range'](session)}",
-        agenda_item=f"Item {report['agenda']['item']} of the provisional agenda",
-        agenda_footnote=f"{report['agenda']['provisional_agenda_symbol']}.",
-        agenda_title=report["agenda"]["title"],
+        venue_dates=f"{venue}, {dates}",
+        agenda_item=f"Item {agenda['item']} of the provisional agenda" if agenda else _gap("agenda item"),
+        agenda_footnote=f"{agenda['provisional_agenda_symbol']}." if agenda else _gap("provisional agenda symbol"),
+        agenda_title=agenda["title"] if agenda else _gap("agenda item title"),
         title=report["title"],
         subtitle=report["subtitle"],
-        job_number=job_number(job),
-        job_dates=(_ddmmyy(dates[0]), _ddmmyy(dates[1])),
-        barcode=barcode(job),
+        job_number=job_number(job) if job else _gap("job number"),
+        job_dates=(_ddmmyy(job["dates"][0]), _ddmmyy(job["dates"][1])) if job else ("", ""),
+        barcode=barcode(job) if job else "",
     )

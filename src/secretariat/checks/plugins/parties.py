@@ -53,8 +53,8 @@ def run(ctx: CheckContext) -> Iterator[Finding]:
         if name not in loaded:
             loaded[name] = yield from _load(ctx, name, FILE, f"/figures/{index}/register/treaty")
         register = loaded[name]
-        if register is None:
-            continue
+        if register is None or figure.get("value") is None or figure.get("as_of") is None:
+            continue  # a value not entered yet is the gaps check's finding
         uses = ctx.figure_uses.get(str(figure.get("id")), [])
         paragraph = "/".join(uses[0].split("/")[:3]) if uses else None
         where = (f"/figures/{index}", paragraph)

@@ -45,7 +45,7 @@ def _block(pointer: str) -> str:
 def _symbols(ctx: CheckContext) -> Iterator[Finding]:
     report, year = ctx.records.report, ctx.report_date.year + 1
     stated = [("/symbol", report.get("symbol")),
-              ("/agenda/provisional_agenda_symbol", report.get("agenda", {}).get("provisional_agenda_symbol"))]
+              ("/agenda/provisional_agenda_symbol", (report.get("agenda") or {}).get("provisional_agenda_symbol"))]
     for pointer, symbol in stated:
         problem = symbol_problem(symbol, year) if isinstance(symbol, str) else None
         if problem is not None:

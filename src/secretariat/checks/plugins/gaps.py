@@ -1,0 +1,40 @@
+"""Gaps: what is not entered yet (null in the records) is listed, so a draft in progress says what is missing."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from secretariat.checks.context import CheckContext
+from secretariat.checks.finding import Finding, Severity
+
+CODES = {
+    "metadata-unset": "a field of report.json is not entered yet; the draft shows a gap where it belongs",
+    "figure-unset": "a figure's value or date is not entered yet; the draft shows a gap where it is printed",
+}
+
+
+def _nulls(data: Any, pointer: str = "") -> Iterator[str]:
+    if data is None:
+        yield pointer
+    elif isinstance(data, dict):
+        for key, value in data.items():
+            yield from _nulls(value, f"{pointer}/{key}")
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            yield from _nulls(value, f"{pointer}/{index}")
+
+
+def run(ctx: CheckContext) -> Iterator[Finding]:
+    """List every null in report.json and figures.json."""
+    for pointer in _nulls(ctx.records.report):
+        what = pointer.strip("/").replace("/", " ").replace("_", " ")
+        yield ctx.finding("metadata-unset", Severity.ERROR, "report.json", pointer,
+                          f"expected the {what} of this report, found it not entered yet (null)")
+    for index, figure in enumerate(ctx.records.figures.values()):
+        uses = ctx.figure_uses.get(str(figure.get("id")), [])
+        paragraph = "/".join(uses[0].split("/")[:3]) if uses else None
+        for pointer in _nulls(figure):
+            yield ctx.finding("figure-unset", Severity.ERROR, "figures.json", f"/figures/{index}{pointer}",
+                              f"expected the {pointer.strip('/').replace('_', ' ')} of figure {figure.get('id')!r}, "
+                              "found it not entered yet (null)", paragraph=paragraph)

@@ -1,0 +1,84 @@
+"""``secretariat new``: create the next report's folder from the previous one, never overwriting."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from secretariat.errors import OutputError, UsageError
+from secretariat.records import load_report
+from secretariat.series.carry import SCHEMA, carried_figures, carried_footnotes, next_report, standing_blocks
+
+
+@dataclass(frozen=True)
+class NewOptions:
+    """What ``secretariat new`` was asked to do."""
+
+    target: Path
+    previous: Path
+
+
+@dataclass(frozen=True)
+class NewResult:
+    """What the new folder holds and what is left to enter."""
+
+    path: Path
+    paragraphs: int
+    headings: int
+    figures: int
+    unset: tuple[str, ...]
+
+
+def _unset(data: Any, pointer: str = "") -> list[str]:
+    if data is None:
+        return [pointer]
+    if isinstance(data, dict):
+        return [p for key, value in data.items() for p in _unset(value, f"{pointer}/{key}")]
+    return []
+
+
+def _write(folder: Path, name: str, data: dict[str, Any]) -> None:
+    (folder / name).write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+
+
+def start_next_report(options: NewOptions) -> NewResult:
+    """Create the next report's folder; raise a SecretariatError if it exists or cannot be written."""
+    target = options.target
+    if target.exists():
+        raise UsageError(f"{target}: already exists; secretariat new never overwrites a folder")
+    old = load_report(options.previous)
+    report = next_report(old.report, os.path.relpath(options.previous.resolve(), target.resolve()))
+    blocks = standing_blocks(old.content)
+    figures = carried_figures(list(old.figures.values()), blocks)
+    records = {
+        "report.json": report,
+        "content.json": {"$schema": SCHEMA.format("content"), "blocks": blocks},
+        "figures.json": {"$schema": SCHEMA.format("figures"), "figures": figures},
+        "activities.json": {"$schema": SCHEMA.format("activities"), "activities": []},
+        "footnotes.json": {"$schema": SCHEMA.format("footnotes"),
+                           "footnotes": carried_footnotes(list(old.footnotes.values()), blocks)},
+    }
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
+        try:
+            for name, data in records.items():
+                _write(staging, name, data)
+            for extra in [options.previous / "templates", *options.previous.glob("*.register.json")]:
+                if extra.is_dir():
+                    shutil.copytree(extra, staging / extra.name)
+                elif extra.is_file():
+                    shutil.copy2(extra, staging / extra.name)
+            os.rename(staging, target)  # fails rather than replace a folder created meanwhile
+        except BaseException:
+            shutil.rmtree(staging, ignore_errors=True)
+            raise
+    except OSError as e:
+        raise OutputError(f"{target}: cannot create the new report: {e.strerror or e}") from e
+    return NewResult(target, sum(1 for b in blocks if "heading" not in b), sum(1 for b in blocks if "heading" in b),
+                     len(figures), tuple(f"report.json {p}" for p in _unset(report)))
