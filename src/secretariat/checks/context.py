@@ -77,12 +77,17 @@ class CheckContext:
                 uses.setdefault(activity, []).append(pointer)
         return uses
 
+    @cached_property
+    def _block_pointers(self) -> dict[str, str]:
+        pointers: dict[str, str] = {}
+        for index, block in enumerate(self.records.content):
+            if isinstance(block.get("id"), str):
+                pointers.setdefault(block["id"], f"/blocks/{index}")
+        return pointers
+
     def block_pointer(self, block_id: str) -> str | None:
         """Return the content pointer of the paragraph block with this id."""
-        for index, block in enumerate(self.records.content):
-            if block.get("id") == block_id:
-                return f"/blocks/{index}"
-        return None
+        return self._block_pointers.get(block_id)
 
     def figure(self, figure_id: str) -> tuple[int, dict[str, Any]] | None:
         """Return the position and record of a figure."""

@@ -1,6 +1,6 @@
 """Tell quickly whether a record is valid with jsonschema-rs; jsonschema stays the authority for messages.
 
-jsonschema-rs answers ``is_valid`` about a hundred times faster than jsonschema. It is trusted only
+jsonschema-rs answers ``is_valid`` some fifty times faster than jsonschema. It is trusted only
 to say "valid": anything else (invalid, a schema it cannot compile, a value it cannot take, such as a
 string holding a lone surrogate) sends the record to jsonschema, which finds and words the problems.
 tests/test_engines_agree.py proves that both engines give the same verdict on every record we test.

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
+import gc
 import json
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from json_source_map import calculate
-
 from secretariat.errors import Location, Problem
+from secretariat.records.sourcemap import PointerIndex
 
 
 @dataclass(frozen=True)
@@ -23,21 +23,21 @@ class JsonFile:
     data: Any
 
     def locate(self, pointer: str) -> Location:
-        """Return the line:column of the value at a JSON pointer (computed on demand: it is slow)."""
-        entries = _source_map(self.text)
-        entry = entries.get(pointer)
-        while entry is None and pointer:
+        """Return the line:column of the value at a JSON pointer (or of the nearest enclosing one)."""
+        index = _index(self.text)
+        offset = index.offset(pointer)
+        while offset is None and pointer:
             pointer = pointer.rsplit("/", 1)[0]
-            entry = entries.get(pointer)
-        if entry is None:
+            offset = index.offset(pointer)
+        if offset is None:
             return Location(self.display, pointer=pointer)
-        start = entry.key_start if entry.key_start is not None else entry.value_start
-        return Location(self.display, start.line + 1, start.column + 1, pointer)
+        line, column = index.line_column(offset)
+        return Location(self.display, line, column, pointer)
 
 
 @lru_cache(maxsize=8)
-def _source_map(text: str) -> dict[str, Any]:
-    return calculate(text)  # type: ignore[no-any-return]
+def _index(text: str) -> PointerIndex:
+    return PointerIndex(text)
 
 
 def _reject_constant(name: str) -> None:
@@ -58,7 +58,13 @@ def read_json(path: Path, display: str) -> JsonFile | Problem:
         found = raw[e.start : e.start + 1].hex()
         return Problem(Location(display, line, column), f"expected UTF-8 text, found byte 0x{found}")
     try:
-        data = json.loads(text, parse_constant=_reject_constant)
+        enabled = gc.isenabled()
+        gc.disable()  # parsing builds no cycles; collections during it cost more than the parse
+        try:
+            data = json.loads(text, parse_constant=_reject_constant)
+        finally:
+            if enabled:
+                gc.enable()
     except json.JSONDecodeError as e:
         return Problem(Location(display, e.lineno, e.colno), f"malformed JSON: {e.msg}")
     except ValueError as e:

@@ -10,6 +10,7 @@ import datetime as dt
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 
 MONTHS = (
     "January", "February", "March", "April", "May", "June",
@@ -58,6 +59,12 @@ def parse_partial(value: object) -> PartialDate:
         raise TypeError(
             f"expected a date or a 'YYYY[-MM[-DD]]' string, found {type(value).__name__} {value!r}"
         )
+    return _parse_text(value)
+
+
+@lru_cache(maxsize=4096)
+def _parse_text(value: str) -> PartialDate:
+    """Parse a partial date string (cached: a long report repeats the same few hundred dates)."""
     match = _PARTIAL.fullmatch(value)
     if match is None:
         raise ValueError(f"expected a date written 'YYYY', 'YYYY-MM' or 'YYYY-MM-DD', found {value!r}")

@@ -1,0 +1,149 @@
+"""Benchmark schema validation plus all checks on 100,000 synthetic activity records (issue 4).
+
+Usage: PYTHONPATH=src python3 benchmarks/checks.py [--runs N] [--records N] [--profile] [--locate]
+Prints medians of several runs: records/s of each schema engine, load_report + run_checks per phase and
+in all, and a whole process (start, imports, load, validation, every check) with its peak memory.
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import gc
+import os
+import pstats
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections import Counter
+from collections.abc import Callable
+from pathlib import Path
+
+from synthetic_activities import write_folder
+
+from secretariat.checks import discover, run_checks
+from secretariat.checks.context import CheckContext
+from secretariat.records import load_report
+from secretariat.records.folder import control_character_problems
+from secretariat.records.jsonfile import JsonFile, read_json
+from secretariat.records.schemas import SCHEMA_BASE, default_store
+
+ROOT = Path(__file__).resolve().parents[1]
+ACTIVITIES = SCHEMA_BASE + "activities.schema.json"
+
+
+def median_time(action: Callable[[], object], runs: int) -> float:
+    """Return the median wall time of an action over several runs."""
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        action()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def check_all(folder: Path) -> int:
+    """Load and validate the folder and run every check; return the number of findings."""
+    return len(run_checks(load_report(folder)).findings)
+
+
+def no_gc(folder: Path) -> int:
+    """Run check_all with the cyclic garbage collector disabled (to show what collections cost)."""
+    gc.disable()
+    found = check_all(folder)
+    gc.enable()
+    return found
+
+
+def peak_mib() -> int:
+    """Return this process's peak resident MiB (VmHWM of /proc: nothing from before exec counts)."""
+    status = Path("/proc/self/status").read_text().splitlines()
+    return next(int(line.split()[1]) // 1024 for line in status if line.startswith("VmHWM:"))
+
+
+def whole_process(folder: Path, runs: int) -> tuple[float, int]:
+    """Return the median wall time and peak resident MiB of a fresh process loading and checking the folder."""
+    results = []
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT / "src"), os.environ.get("PYTHONPATH", "")])}
+    for _ in range(runs):
+        start = time.perf_counter()
+        done = subprocess.run([sys.executable, __file__, "--once", str(folder)], env=env, check=True,
+                              capture_output=True, text=True)
+        results.append((time.perf_counter() - start, int(done.stdout.split()[-1])))
+    return statistics.median(r[0] for r in results), int(statistics.median(r[1] for r in results))
+
+
+def schema_rates(loaded: JsonFile, records: int, runs: int) -> None:
+    """Print records/second of jsonschema-rs on every record and of jsonschema on a 10,000 sample."""
+    store = default_store()
+    sample = {"activities": loaded.data["activities"][:10_000]}
+    fast, slow = store.fast.validator(ACTIVITIES), store.validator(ACTIVITIES)
+    if fast is None or not fast.is_valid(loaded.data) or next(slow.iter_errors(sample), None) is not None:
+        raise SystemExit(f"the synthetic records are not valid: {store.fast.errors}")
+    rs = median_time(lambda: fast.is_valid(loaded.data), runs)
+    py = median_time(lambda: next(slow.iter_errors(sample), None), max(1, runs // 2))
+    print(f"schema validation, {records:,} activity records: jsonschema-rs is_valid {rs:.3f} s "
+          f"({records / rs:,.0f} records/s); jsonschema reused validator on 10,000: {py:.3f} s "
+          f"({10_000 / py:,.0f} records/s, {records / (10_000 / py):.1f} s extrapolated)")
+
+
+def report(folder: Path, records: int, runs: int, locate: bool) -> None:
+    """Measure and print every number."""
+    loaded = read_json(folder / "activities.json", "activities.json")
+    if not isinstance(loaded, JsonFile):
+        raise SystemExit(str(loaded))
+    schema_rates(loaded, records, runs)
+    phases = {
+        "read_json (json.loads) activities.json": lambda: read_json(folder / "activities.json", "a"),
+        "SchemaStore.check activities.json": lambda: default_store().check(loaded),
+        "control_character_problems activities.json": lambda: control_character_problems(loaded),
+        "load_report (all files)": lambda: load_report(folder),
+    }
+    for name, action in phases.items():
+        print(f"  {name}: {median_time(action, runs):.3f} s")
+    loaded_records = load_report(folder)
+    for plugin in discover():
+        seconds = median_time(lambda p=plugin: list(p.run(CheckContext(loaded_records, check=p.name))), runs)
+        print(f"  check plugin {plugin.name}: {seconds:.3f} s")
+    findings = Counter(f.code for f in run_checks(loaded_records).findings)
+    total, quiet = median_time(lambda: check_all(folder), runs), median_time(lambda: no_gc(folder), runs)
+    print(f"load_report + run_checks (all {len(discover())} checks), in process: median {total:.3f} s "
+          f"({quiet:.3f} s with the garbage collector off) over {runs} runs; findings: {dict(findings)}")
+    if locate:
+        fresh = JsonFile(loaded.path, loaded.display, loaded.text + "\n", loaded.data)  # not in any cache
+        seconds = median_time(lambda: fresh.locate(f"/activities/{records - 1}/dates"), 1)
+        print(f"  line:col of the first finding in activities.json: {seconds:.3f} s")
+    seconds, mib = whole_process(folder, runs)
+    print(f"whole process (start, import, load, validate, all checks): median {seconds:.3f} s "
+          f"({records / seconds:,.0f} records/s), peak {mib} MiB (target < 3 s)")
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Build the synthetic folder, then measure and print."""
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--records", type=int, default=100_000)
+    parser.add_argument("--profile", action="store_true", help="print a profile of load_report + run_checks")
+    parser.add_argument("--locate", action="store_true", help="also time line:col of a finding (slow)")
+    parser.add_argument("--once", type=Path, help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.once is not None:
+        check_all(args.once)
+        print(peak_mib())
+        return
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = write_folder(Path(tmp) / "synthetic", args.records)
+        size = (folder / "activities.json").stat().st_size / 2**20
+        print(f"synthetic folder: {args.records:,} activity records, activities.json {size:.1f} MiB")
+        if args.profile:
+            profile = cProfile.Profile()
+            profile.runcall(check_all, folder)
+            pstats.Stats(profile).sort_stats("cumulative").print_stats(25)
+            return
+        report(folder, args.records, args.runs, args.locate)
+
+
+if __name__ == "__main__":
+    main()
