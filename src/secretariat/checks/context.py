@@ -13,6 +13,7 @@ from secretariat.checks.finding import Finding, Severity
 from secretariat.errors import Location
 from secretariat.records import ReportRecords
 from secretariat.render.context import report_date
+from secretariat.render.footnotes import record_texts
 
 _FIGURE_USE = re.compile(r"""fig\[\s*['"]([a-z0-9-]+)['"]\s*\]""")
 _ACTIVITY_USE = re.compile(r"""act\[\s*['"]([a-z0-9-]+)['"]\s*\]""")
@@ -52,12 +53,7 @@ class CheckContext:
 
     def texts(self) -> list[tuple[str, str]]:
         """Return (pointer, source text) of every paragraph text and sub-paragraph in content.json."""
-        result = []
-        for index, block in enumerate(self.records.content):
-            result.append((f"/blocks/{index}/text", block["text"]))
-            for item, text in enumerate(block.get("items", [])):
-                result.append((f"/blocks/{index}/items/{item}", text))
-        return result
+        return record_texts(self.records)
 
     @cached_property
     def figure_uses(self) -> dict[str, list[str]]:
