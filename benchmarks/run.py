@@ -1,8 +1,9 @@
 """Print the benchmark numbers of secretariat (medians of several runs).
 
-Usage: python benchmarks/run.py [--runs N] [--only draft|checks]
+Usage: python benchmarks/run.py [--runs N] [--only draft|checks|intake]
   draft:  the example draft, a synthetic 2,000-paragraph / 200-footnote report, and pandoc on the same body
   checks: schema validation plus all checks on 100,000 synthetic activity records (benchmarks/checks.py)
+  intake: a 10,000-row workbook's intake time and a 100,000-row one's peak memory (benchmarks/intake.py)
 """
 
 from __future__ import annotations
@@ -56,7 +57,7 @@ def main() -> None:
     """Measure and print."""
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--runs", type=int, default=7)
-    parser.add_argument("--only", choices=["draft", "checks"])
+    parser.add_argument("--only", choices=["draft", "checks", "intake"])
     args = parser.parse_args()
     if args.only in (None, "draft"):
         draft_benchmarks(args.runs)
@@ -64,6 +65,10 @@ def main() -> None:
         import checks
 
         checks.main(["--runs", str(min(args.runs, 5))])
+    if args.only in (None, "intake"):
+        import intake
+
+        intake.main(["--runs", str(min(args.runs, 5))])
 
 
 def draft_benchmarks(runs: int) -> None:

@@ -107,3 +107,14 @@ def _fail(error: SecretariatError, as_json: bool) -> NoReturn:
     else:
         click.echo(draft_reporter.error_text(error), err=True)
     sys.exit(EXIT_USAGE if isinstance(error, UsageError) else EXIT_PROBLEMS)
+
+
+def _register_intake() -> None:
+    """Add the intake commands (they live with the intake package)."""
+    from secretariat.intake.commands import intake, workbook
+
+    main.add_command(workbook)
+    main.add_command(intake)
+
+
+_register_intake()

@@ -1,0 +1,151 @@
+"""Print the intake benchmark: time for a 10,000-row workbook, peak memory for 100,000 rows (medians).
+
+Usage: python benchmarks/intake.py [--runs N] [--rows N] [--big-rows N] [--big-runs N]
+
+Each run is a whole ``secretariat intake`` process into a fresh copy of the example report with no activities,
+measured with os.wait4 (wall time, ru_maxrss). It also times the cerberus step alone, one ``normalized()``
+call per row against the batches intake uses, to show why intake batches.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+from secretariat.intake.form import country_names  # noqa: E402
+from secretariat.intake.layout import activities_layout  # noqa: E402
+
+EXAMPLE = ROOT / "drafts" / "ctoc-cop-2016-tip"
+RUNNER = "import sys; from secretariat.intake.commands import intake; sys.argv[0] = 'intake'; intake()"
+ON = date(2016, 6, 14)
+
+
+def row_values(n: int, names: list[str], kinds: tuple[str, ...], areas: tuple[str, ...]) -> dict[str, Any]:
+    """Return the cells of synthetic row n, as an office would type them (one row in a hundred is wrong)."""
+    start = datetime(2015, 1 + n % 12, 1 + n % 28)
+    row: dict[str, Any] = {
+        "id": f"office-activity-{n}", "kind": kinds[n % len(kinds)], "title": f"Workshop {n} on trafficking in persons",
+        "dates.start": start if n % 3 else f"2015-{1 + n % 12:02d}", "places.1.city": "Vienna",
+        "places.1.country": names[n % len(names)], "countries.1": names[(n * 7) % len(names)],
+        "countries.2": names[(n * 7 + 1) % len(names)], "partners": "IOM; UNICEF; OSCE",
+        "participants.count": f"{1000 + n % 9000:,}", "participants.description": "officials and prosecutors",
+        "thematic_area": areas[n % len(areas)], "paragraph": "strategy-support",
+        "narrative": f"UNODC held workshop number {n} for criminal justice practitioners. " * 4,
+    }
+    if n % 100 == 99:
+        row["participants.count"] = "about fifty"
+    return row
+
+
+def write_workbook(path: Path, rows: int) -> Path:
+    """Write a form-shaped workbook of ``rows`` rows with openpyxl's streaming writer."""
+    layout = activities_layout()
+    headers = [header for header, _ in layout.form_headers()]
+    fields = {f.header: f for f in layout.fields}
+    names = country_names(ON)
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet("activities")
+    sheet.append(headers)
+    for n in range(rows):
+        values = row_values(n, names, fields["kind"].values, fields["thematic_area"].values)
+        cells = []
+        for header in headers:
+            cell = WriteOnlyCell(sheet, values.get(header))
+            if isinstance(cell.value, datetime):
+                cell.number_format = "DD/MM/YYYY"
+            cells.append(cell)
+        sheet.append(cells)
+    book.save(path)
+    return path
+
+
+def empty_report(target: Path) -> Path:
+    """Copy the example report with no activities."""
+    shutil.rmtree(target, ignore_errors=True)
+    shutil.copytree(EXAMPLE, target, ignore=shutil.ignore_patterns("build", "intake"))
+    schema = json.loads((target / "activities.json").read_text(encoding="utf-8"))["$schema"]
+    (target / "activities.json").write_text(json.dumps({"$schema": schema, "activities": []}), encoding="utf-8")
+    return target
+
+
+def timed_intake(workbook: Path, report: Path) -> tuple[float, int, dict[str, Any]]:
+    """Run one intake process; return wall seconds, peak MiB and the receipt."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    command = [sys.executable, "-c", RUNNER, str(workbook), "--into", str(report), "--format", "json"]
+    start = time.perf_counter()
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
+    output = process.stdout.read() if process.stdout else b""
+    _, status, usage = os.wait4(process.pid, 0)
+    elapsed = time.perf_counter() - start
+    if os.waitstatus_to_exitcode(status) not in (0, 1):
+        raise SystemExit(f"intake failed: {process.stderr.read().decode() if process.stderr else ''}")
+    return elapsed, usage.ru_maxrss // 1024, json.loads(output)
+
+
+def cerberus_rates(rows: int) -> tuple[float, float]:
+    """Return rows per second of cerberus: one normalized() call per row, and intake's batches."""
+    from cerberus import Validator
+
+    from secretariat.intake.normalize import Normalizer
+    from secretariat.intake.rows import Row
+    from secretariat.registers.countries import country_register
+
+    layout = activities_layout()
+    headers = [header for header, _ in layout.form_headers()]
+    names = country_names(ON)
+    fields = {f.header: f for f in layout.fields}
+    data = [row_values(n, names, fields["kind"].values, fields["thematic_area"].values) for n in range(rows)]
+    normalizer = Normalizer(layout, headers, country_register(), ON, None)
+    naive = Validator(normalizer.schema["rows"]["schema"]["schema"])
+    start = time.perf_counter()
+    for cells in data:
+        naive.normalized(dict(cells), always_return_document=True)
+    per_row = rows / (time.perf_counter() - start)
+    start = time.perf_counter()
+    for first in range(0, rows, 500):
+        normalizer.normalize([Row(n, dict(c)) for n, c in enumerate(data[first:first + 500], start=first + 2)])
+    return per_row, rows / (time.perf_counter() - start)
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Measure and print."""
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--rows", type=int, default=10_000)
+    parser.add_argument("--big-rows", type=int, default=100_000)
+    parser.add_argument("--big-runs", type=int, default=3)
+    args = parser.parse_args(argv)
+    naive, batched = cerberus_rates(2_000)
+    print(f"cerberus normalization: {naive:,.0f} rows/s with one normalized() per row, "
+          f"{batched:,.0f} rows/s in intake's batches")
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        cases = ((args.rows, args.runs, "time: under 10 s"), (args.big_rows, args.big_runs, "memory: under 500 MiB"))
+        for rows, runs, target in cases:
+            workbook = write_workbook(folder / f"rows-{rows}.xlsx", rows)
+            results = [timed_intake(workbook, empty_report(folder / "report")) for _ in range(runs)]
+            receipt = results[-1][2]["files"][0]
+            seconds = statistics.median(r[0] for r in results)
+            mib = statistics.median(r[1] for r in results)
+            print(f"intake of {rows:,} rows ({receipt['accepted']:,} accepted, {receipt['rejected']:,} rejected): "
+                  f"median {seconds:.2f} s ({rows / seconds:,.0f} rows/s), peak {mib:.0f} MiB over "
+                  f"{runs} runs (target for {target})")
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,1 @@
+"""Take in figures submitted by field offices: the XLSX form, readers, normalization, merge and receipts."""

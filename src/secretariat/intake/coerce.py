@@ -1,0 +1,91 @@
+"""Coerce one cell to what its column holds; each coercer raises ValueError saying what was expected."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Callable
+from datetime import date, datetime
+from typing import Any
+
+from secretariat.intake.dates import Dated
+
+Coercer = Callable[[Any], Any]
+
+_XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+_GROUPED = re.compile(r"[+-]?\d{1,3}(?:([, \u00a0\u202f])\d{3})(?:\1\d{3})*")
+_SEPARATORS = re.compile(r"\s*[;\n]\s*")
+
+
+def _shown(value: Any) -> str:
+    return repr(str(value))
+
+
+def text(value: Any) -> str | None:
+    """Strip text; write whole numbers without ".0"; refuse dates and characters XML cannot hold."""
+    if value is None:
+        return None
+    if isinstance(value, Dated | datetime | date):
+        raise ValueError(f"expected text, found a date ({value}): the spreadsheet turned the entry into a date; "
+                         "format the cell as text or type it with a leading apostrophe")
+    if isinstance(value, float) and value == int(value):
+        value = int(value)
+    result = str(value).strip()
+    match = _XML_INVALID.search(result)
+    if match is not None:
+        raise ValueError(f"expected text that XML can hold, found control character U+{ord(match.group()):04X}")
+    return result or None
+
+
+def integer(minimum: int | None) -> Coercer:
+    """Return a coercer to whole numbers: "1,311", "1 311", 1311.0 give 1311; fractions and words are refused."""
+    least = f" of at least {minimum}" if minimum is not None else ""
+
+    def coerce(value: Any) -> int | None:
+        if value is None or (isinstance(value, str) and not value.strip()):
+            return None
+        number: int | None = None
+        if isinstance(value, int) and not isinstance(value, bool):
+            number = value
+        elif isinstance(value, float) and value == int(value):
+            number = int(value)
+        elif isinstance(value, str):
+            cleaned = value.strip()
+            if re.fullmatch(r"[+-]?\d+", cleaned) or _GROUPED.fullmatch(cleaned):
+                number = int(re.sub(r"[, \u00a0\u202f]", "", cleaned))
+        if number is None:
+            raise ValueError(f"expected a whole number{least}, found {_shown(value)}")
+        if minimum is not None and number < minimum:
+            raise ValueError(f"expected a whole number{least}, found {number}")
+        return number
+
+    return coerce
+
+
+def _fold(value: str) -> str:
+    return re.sub(r"[\s_-]+", "-", value.strip().casefold())
+
+
+def enum(values: tuple[str, ...]) -> Coercer:
+    """Return a coercer to one of ``values``, ignoring case and the difference between spaces and hyphens."""
+    index = {_fold(v): v for v in values}
+
+    def coerce(value: Any) -> str | None:
+        found = text(value)
+        if found is None:
+            return None
+        if _fold(found) in index:
+            return index[_fold(found)]
+        near = difflib.get_close_matches(_fold(found), list(index), n=1)
+        hint = f"; did you mean {index[near[0]]!r}?" if near else ""
+        shown = ", ".join(values) if len(", ".join(values)) <= 200 else ", ".join(values[:6]) + ", …"
+        raise ValueError(f"expected one of {len(values)} values ({shown}), found {found!r}{hint}")
+
+    return coerce
+
+
+def text_list(value: Any) -> list[str] | None:
+    """Split a cell of several values on ";" or line breaks (a JSON list is taken as it is)."""
+    items = value if isinstance(value, list) else _SEPARATORS.split(text(value) or "")
+    result = [t for t in (text(item) for item in items) if t is not None]
+    return result or None

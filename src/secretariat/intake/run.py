@@ -1,0 +1,129 @@
+"""Take submitted files into a report: read, normalize, validate, merge, and write the receipt."""
+
+from __future__ import annotations
+
+import fcntl
+import json
+import os
+import shutil
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+from secretariat.errors import OutputError
+from secretariat.intake.columns import Layout
+from secretariat.intake.layout import activities_layout
+from secretariat.intake.merge import Merger
+from secretariat.intake.normalize import BATCH, Normalizer
+from secretariat.intake.readers import open_source
+from secretariat.intake.receipt import FileReceipt, RejectsWriter
+from secretariat.intake.report import ReportFolder, open_report
+from secretariat.intake.rowflow import take_rows
+from secretariat.intake.rows import SubmissionError
+from secretariat.registers.countries import country_register
+
+
+@dataclass(frozen=True)
+class IntakeOptions:
+    """What ``secretariat intake`` was asked to do."""
+
+    files: tuple[Path, ...]
+    report_dir: Path
+    replace: bool = False
+
+
+@dataclass
+class IntakeResult:
+    """What an intake did: a receipt per file, and where the records, receipt and rejects were written."""
+
+    files: list[FileReceipt]
+    folder: Path
+    receipt: Path
+    rejects: Path
+    written: bool
+    records: int
+    reject_lines: int = 0
+    notes: list[str] = field(default_factory=list)
+
+    def failed(self) -> bool:
+        """Return whether any file, row or conflict needs attention."""
+        return any(f.failed() for f in self.files)
+
+
+def _take_file(path: Path, report: ReportFolder, layout: Layout, merger: Merger, rejects: RejectsWriter,
+               receipt: FileReceipt) -> None:
+    source = open_source(path, str(path), layout)
+    receipt.sheet, receipt.notes = source.sheet, source.notes
+    normalizer = Normalizer(layout, source.headers, country_register(), report.on, source.order)
+    batch = []
+    for row in source.rows:
+        batch.append(row)
+        if len(batch) == BATCH:
+            take_rows(batch, normalizer, layout, merger, rejects, receipt)
+            batch = []
+    take_rows(batch, normalizer, layout, merger, rejects, receipt)
+    if receipt.rows_read == 0:
+        raise SubmissionError(f"{path}{f' [{source.sheet}]' if source.sheet else ''}: no rows: expected at least "
+                              "one filled-in row under the header row")
+
+
+def intake(options: IntakeOptions) -> IntakeResult:
+    """Take every file in; a file that cannot be read is reported and adds nothing; others go on."""
+    open_report(options.report_dir)  # refuse an invalid report folder before writing anything into it
+    layout = activities_layout()
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
+    folder = options.report_dir / "intake" / stamp
+    try:
+        folder.mkdir(parents=True)
+        lock = (options.report_dir / "intake" / ".lock").open("w")
+    except OSError as e:
+        raise OutputError(f"{folder}: cannot create the intake folder: {e.strerror or e}") from e
+    with lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        report = open_report(options.report_dir)  # read again under the lock: another intake may have written
+        merger = Merger(report.activities, options.replace, folder)
+        rejects = RejectsWriter(folder)
+        try:
+            receipts = []
+            for path in options.files:
+                receipt = FileReceipt(str(path))
+                try:
+                    _take_file(path, report, layout, merger, rejects, receipt)
+                except SubmissionError as e:
+                    merger.rollback()
+                    rejects.rollback()
+                    receipt.emptied(e.message)
+                else:
+                    merger.commit()
+                    rejects.commit()
+                receipts.append(receipt)
+            records = len(report.activities)
+            if merger.changed:
+                records = merger.write(report.activities_path, layout.schema_id)
+            result = IntakeResult(receipts, folder, folder / "receipt.json", folder / "rejects.csv",
+                                  merger.changed, records, rejects.lines)
+            rejects.finish(result.rejects)
+            _write_receipt(result)
+        except BaseException:
+            rejects.discard()
+            merger.close()
+            shutil.rmtree(folder, ignore_errors=True)
+            raise
+        merger.close()
+    return result
+
+
+def _write_receipt(result: IntakeResult) -> None:
+    data = receipt_data(result)
+    temp = result.receipt.with_suffix(".tmp")
+    temp.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    os.replace(temp, result.receipt)
+
+
+def receipt_data(result: IntakeResult) -> dict[str, object]:
+    """Return the receipt of a whole intake as plain data."""
+    totals = {key: sum(getattr(f, key) for f in result.files)
+              for key in ("rows_read", "accepted", "replaced", "rejected", "duplicates", "conflicts")}
+    return {"ok": not result.failed(), "files": [f.data() for f in result.files], "totals": totals,
+            "records_written": result.written, "records": result.records,
+            "receipt": str(result.receipt), "rejects": str(result.rejects), "reject_lines": result.reject_lines}

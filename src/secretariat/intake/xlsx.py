@@ -1,0 +1,132 @@
+"""Read the rows of an XLSX submission with openpyxl in read-only mode, formulas as their cached values."""
+
+from __future__ import annotations
+
+import zipfile
+from collections.abc import Iterator
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+import openpyxl
+from openpyxl.utils.cell import column_index_from_string, range_boundaries
+
+from secretariat.intake.columns import Layout
+from secretariat.intake.dates import Dated, Order
+from secretariat.intake.headers import check_headers, make_row
+from secretariat.intake.rows import CellProblem, Row, SubmissionError
+from secretariat.intake.source import Source
+from secretariat.intake.xlsxscan import SheetScan, check_signature, scan_sheet, sheet_parts
+
+INSTRUCTIONS, LISTS = "Instructions", "lists"
+CONVENTION_LABEL = "Date convention"
+ORDERS: dict[str, Order] = {"DD/MM/YYYY": "DMY", "MM/DD/YYYY": "MDY"}
+
+
+def _pick_sheet(names: list[str], layout: Layout, display: str) -> str:
+    for name in names:
+        if name.strip().casefold() == layout.sheet:
+            return name
+    data = [n for n in names if n not in (INSTRUCTIONS, LISTS)]
+    if len(data) == 1:
+        return data[0]
+    found = ", ".join(map(repr, names))
+    raise SubmissionError(f"{display}: expected a sheet named {layout.sheet!r}, found the sheets {found}")
+
+
+def _convention(workbook: Any) -> Order | None:
+    if INSTRUCTIONS not in workbook.sheetnames:
+        return None
+    for row in workbook[INSTRUCTIONS].iter_rows(max_col=2, values_only=True):
+        if row and str(row[0] or "").strip() == CONVENTION_LABEL:
+            return ORDERS.get(str(row[1] if len(row) > 1 else "").strip().upper())
+    return None
+
+
+def _value(cell: Any) -> Any:
+    value = cell.value
+    if isinstance(value, datetime | date):
+        return Dated(value, cell.number_format)
+    return value
+
+
+def _cell_problems(row: Row, cells: tuple[Any, ...], headers: list[str | None], scan: SheetScan) -> None:
+    if row.number in scan.merged:
+        ref = scan.merged[row.number]
+        first = (range_boundaries(ref)[0] or 1) - 1
+        merged_in = (headers[first] if first < len(headers) else None) or ref
+        row.problems.append(CellProblem(merged_in, ref, f"expected one value in each cell, found the merged cells "
+                                                        f"{ref}: unmerge them and fill in every cell"))
+    for ref in scan.uncached.get(row.number, ()):
+        index = column_index_from_string(ref.rstrip("0123456789")) - 1
+        column = headers[index] if index < len(headers) and headers[index] else ref
+        row.problems.append(CellProblem(column or ref, f"formula in {ref}", "expected a value, found a formula that "
+                                        "was never calculated (no cached value): open the file in a spreadsheet "
+                                        "program, let it calculate, and save it"))
+    for position, cell in enumerate(cells):
+        if getattr(cell, "data_type", None) == "e" and position < len(headers):
+            row.cells.pop(headers[position] or "", None)
+            column = headers[position] or f"column {position + 1}"
+            row.problems.append(CellProblem(column, str(cell.value), "expected a value, found a spreadsheet "
+                                                                     "error (a formula that fails)"))
+
+
+def _rows(workbook: Any, where: str, sheet: str, headers: list[str | None], scan: SheetScan) -> Iterator[Row]:
+    cells_by_row = workbook[sheet].iter_rows(min_row=2)
+    number = 1
+    try:
+        while True:
+            try:
+                cells = next(cells_by_row)
+            except StopIteration:
+                return
+            except Exception as e:  # a package damaged past its header row
+                raise SubmissionError(f"{where}: a corrupt workbook: reading stopped after row {number} "
+                                      f"({type(e).__name__}: {e})") from e
+            number += 1
+            row = make_row(number, headers, [_value(c) for c in cells])
+            if row is None and number not in scan.merged and number not in scan.uncached:
+                continue
+            row = row if row is not None else Row(number, {})
+            _cell_problems(row, cells, headers, scan)
+            yield row
+    finally:
+        workbook.close()
+
+
+def _open(path: Path, display: str, layout: Layout) -> tuple[Any, str, SheetScan]:
+    """Load the workbook read-only and scan the sheet to read; raise SubmissionError if either fails."""
+    workbook = None
+    try:
+        with zipfile.ZipFile(path) as archive:
+            parts = sheet_parts(archive)
+            workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
+            sheet = _pick_sheet(workbook.sheetnames, layout, display)
+            return workbook, sheet, scan_sheet(archive, parts[sheet])
+    except Exception as e:  # zipfile, XML and openpyxl errors all mean the same to the office
+        if workbook is not None:
+            workbook.close()
+        if isinstance(e, SubmissionError):
+            raise
+        raise SubmissionError(f"{display}: a corrupt workbook: it cannot be read ({type(e).__name__}: {e})") from e
+
+
+def read_xlsx(path: Path, display: str, layout: Layout) -> Source:
+    """Open a workbook, check its header row, and return its rows as a stream."""
+    check_signature(path, display)
+    workbook, sheet, scan = _open(path, display, layout)
+    where = f"{display} [{sheet}]"
+    try:
+        worksheet = workbook[sheet]
+        worksheet.reset_dimensions()
+        first = next(worksheet.iter_rows(min_row=1, max_row=1, values_only=True), ())
+        order = _convention(workbook)
+        if 1 in scan.merged:
+            raise SubmissionError(f"{where}: merged cells {scan.merged[1]} in the header row: unmerge them")
+        headers = check_headers(layout, list(first), where)
+    except Exception as e:
+        workbook.close()
+        if isinstance(e, SubmissionError):
+            raise
+        raise SubmissionError(f"{where}: a corrupt workbook: it cannot be read ({type(e).__name__}: {e})") from e
+    return Source(display, sheet, order, [h for h in headers if h], _rows(workbook, where, sheet, headers, scan))
