@@ -108,3 +108,45 @@ def test_usage_errors_exit_2(args: list[str]) -> None:
 def test_a_missing_report_folder_exits_1(tmp_path: Path) -> None:
     result = run("draft", str(tmp_path / "nowhere"))
     assert result.returncode == 1 and "expected a report folder" in result.stderr
+
+
+@pytest.mark.parametrize("output_format", ["json", "sarif"])
+def test_check_reports_unreadable_records_in_the_format_asked_for(example: Path, output_format: str) -> None:
+    (example / "figures.json").write_text("{\n  oops\n}\n", encoding="utf-8")
+    result = run("check", str(example), "--format", output_format)
+    assert result.returncode == 1
+    data = json.loads(result.stdout)
+    if output_format == "sarif":
+        [sarif_result] = data["runs"][0]["results"]
+        assert sarif_result["ruleId"] == "invalid-record" and sarif_result["level"] == "error"
+        assert sarif_result["locations"][0]["physicalLocation"]["region"] == {"startLine": 2, "startColumn": 3}
+    else:
+        [finding] = data["findings"]
+        assert finding["code"] == "invalid-record" and finding["line"] == 2
+
+
+@pytest.mark.parametrize("target", ["/dev/null", "."])
+def test_draft_refuses_an_output_path_that_is_not_a_file(example: Path, target: str) -> None:
+    result = run("draft", str(example), "-o", target)
+    assert result.returncode in (1, 2) and "Traceback" not in result.stderr
+    assert Path("/dev/null").is_char_device()
+
+
+def test_draft_through_a_symlink_writes_its_target(example: Path, tmp_path: Path) -> None:
+    link, target = tmp_path / "link.docx", tmp_path / "target.docx"
+    link.symlink_to(target)
+    assert run("draft", str(example), "-o", str(link)).returncode == 0
+    assert link.is_symlink() and target.read_bytes()[:2] == b"PK"
+
+
+@pytest.mark.parametrize(("text", "says"), [
+    ("{{ cycler.__init__.__globals__.os.popen('echo pwned').read() }}", "content.json /blocks/1/text"),
+    ("{% for i in range(10**5) %}xxxxxxxxxx{% endfor %}", "at most 100,000 characters"),
+    ("{% for i in range(10**9) %}x{% endfor %}", "content.json /blocks/1/text, line 1: bad value"),
+    ("Hello {{ report.session.number ", "template syntax error"),
+])
+def test_a_record_text_cannot_reach_python_or_flood_the_draft(example: Path, edit_json, text: str, says: str) -> None:
+    edit_json(example / "content.json", lambda c: c["blocks"][1].update(text=text))
+    result = run("draft", str(example))
+    assert result.returncode == 1 and says in result.stderr and "Traceback" not in result.stderr
+    assert "pwned" not in result.stdout + result.stderr

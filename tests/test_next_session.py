@@ -82,6 +82,13 @@ def test_new_never_overwrites(started: Path) -> None:
     assert (started / "report.json").read_bytes() == before
 
 
+def test_new_refuses_to_start_from_an_incomplete_report(started: Path) -> None:
+    result = run("new", str(started.parent / "ctoc-cop-2020-tip"), "--from", str(started))
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "/reporting_period/end" in result.stderr and "/session/start" in result.stderr
+    assert not (started.parent / "ctoc-cop-2020-tip").exists()
+
+
 def test_new_carries_structure_and_leaves_metadata_unset(started: Path) -> None:
     report = load(started / "report.json")
     assert report["session"] == {"number": 9, "venue": None, "start": None, "end": None}

@@ -52,6 +52,8 @@ def test_every_example_text_renders_the_same_both_ways(setting) -> None:
     "{{ report.colour | default(3) }}",
     "{{ fig['nope'].value }}",
     "{{ nothing }}",
+    "Hello {{ report.session.number ",
+    "Hello }} there {{ report.symbol }}",
     "{{ fig['parties-total'].value | count(capital=true) }}",
     "{{ report.symbol ~ 'x' }}",
     "{{ report.session['number'] | no_such_filter }}",

@@ -11,7 +11,9 @@ from typing import NoReturn, TypeVar
 import click
 
 from secretariat import __version__
+from secretariat.checks.runner import CheckRun, run_from_error
 from secretariat.errors import SecretariatError, UsageError
+from secretariat.pipeline import CheckOptions
 from secretariat.reporters import draft as draft_reporter
 from secretariat.reporters import findings as findings_reporter
 from secretariat.reporters import new as new_reporter
@@ -66,7 +68,7 @@ def check(report_dir: Path, output_format: str, strict: bool, select: tuple[str,
     if unknown:
         raise click.UsageError(f"unknown check {', '.join(unknown)}; the checks are {', '.join(known)}")
     options = CheckOptions(report_dir=report_dir, select=select or None)
-    result = _run(lambda: run_check(options), output_format != "text")
+    result = _run(lambda: _checked(options, run_check), output_format != "text")
     output = findings_reporter.render(result, output_format)
     if output:
         click.echo(output)
@@ -87,6 +89,16 @@ def new_report(target: Path, previous: Path, output_format: str) -> None:
     result = _run(lambda: start_next_report(NewOptions(target=target, previous=previous)), as_json)
     click.echo(new_reporter.new_json(result) if as_json else new_reporter.new_text(result))
     sys.exit(EXIT_OK)
+
+
+def _checked(options: CheckOptions, run_check: Callable[[CheckOptions], CheckRun]) -> CheckRun:
+    """Run the checks; records that cannot be loaded become findings, so every format reports them."""
+    try:
+        return run_check(options)
+    except SecretariatError as e:
+        if isinstance(e, UsageError):
+            raise
+        return run_from_error(e)
 
 
 def _run(job: Callable[[], T], as_json: bool) -> T:

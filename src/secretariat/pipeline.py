@@ -7,7 +7,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from secretariat.checks import CheckRun, Finding, run_checks
-from secretariat.errors import Location, OutputError, Problem, RecordError
+from secretariat.errors import Location, OutputError, Problem, RecordError, TemplateError
 from secretariat.model import Comment, Draft, Heading, Paragraph, Run
 from secretariat.records import ReportRecords, load_report
 from secretariat.records.previous import load_previous
@@ -17,6 +17,7 @@ from secretariat.render.environment import make_environment
 from secretariat.render.footnotes import footnote_issues
 from secretariat.render.markdown import parse_body
 from secretariat.render.masthead import build_masthead
+from secretariat.render.structure import verify_structure
 from secretariat.word import write_docx
 
 _BLOCK = re.compile(r"^/blocks/\d+")
@@ -84,7 +85,13 @@ def build_draft(records: ReportRecords, strict: bool = True) -> Draft:
     if issues:
         problems = tuple(Problem(Location(str(records.folder / i.file), pointer=i.pointer), i.message) for i in issues)
         raise RecordError(f"{records.folder}: {len(problems)} footnote problem(s)", problems)
-    blocks, footnotes = parse_body(render_markdown(records, strict))
+    content_file = str(records.folder / "content.json")
+    markdown = render_markdown(records, strict)
+    try:
+        blocks, footnotes = parse_body(markdown)
+    except TemplateError as e:
+        raise TemplateError(f"{content_file} {e.message}") from e
+    verify_structure(content_file, records.content, blocks)
     masthead = build_masthead(records.report, report_date(records))
     return Draft(masthead=masthead, blocks=blocks, footnotes=footnotes, title=masthead.title)
 

@@ -13,7 +13,7 @@ from typing import Any
 from secretariat.checks import plugins
 from secretariat.checks.context import CheckContext
 from secretariat.checks.finding import Finding, Severity
-from secretariat.errors import SecretariatError
+from secretariat.errors import Location, Problem, SecretariatError
 from secretariat.records import ReportRecords
 
 
@@ -53,6 +53,7 @@ def discover() -> tuple[Plugin, ...]:
 def all_codes() -> dict[str, str]:
     """Return every finding code any plugin can report, with its description."""
     codes = {"check-failed": "a check could not run on these records",
+             "invalid-record": "a record file cannot be read or does not match its schema, so no check ran",
              "waiver-unused": "a waiver in waivers.json matches no finding"}
     for plugin in discover():
         codes.update(plugin.codes)
@@ -106,3 +107,11 @@ def apply_waivers(records: ReportRecords, findings: list[Finding], report_unused
                 "waiver-unused", Severity.WARNING, "waivers.json", f"/waivers/{index}",
                 f"expected a {waiver['code']} finding for this waiver to cover, found none"))
     return result
+
+
+def run_from_error(error: SecretariatError) -> CheckRun:
+    """Return a run whose findings are the problems that stopped the records from loading."""
+    problems = error.problems or (Problem(Location(""), error.message),)
+    findings = tuple(Finding("invalid-record", Severity.ERROR, problem.location, problem.message)
+                     for problem in problems)
+    return CheckRun(tuple(sorted(findings, key=Finding.sort_key)), ())

@@ -28,7 +28,7 @@ def text(value: Any) -> str | None:
     if isinstance(value, Dated | datetime | date):
         raise ValueError(f"expected text, found a date ({value}): the spreadsheet turned the entry into a date; "
                          "format the cell as text or type it with a leading apostrophe")
-    if isinstance(value, float) and value == int(value):
+    if isinstance(value, float) and value.is_integer():
         value = int(value)
     result = str(value).strip()
     match = _XML_INVALID.search(result)
@@ -47,7 +47,7 @@ def integer(minimum: int | None) -> Coercer:
         number: int | None = None
         if isinstance(value, int) and not isinstance(value, bool):
             number = value
-        elif isinstance(value, float) and value == int(value):
+        elif isinstance(value, float) and value.is_integer():
             number = int(value)
         elif isinstance(value, str):
             cleaned = value.strip()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from datetime import date, datetime
 from typing import Any, Literal, NamedTuple
@@ -71,7 +72,7 @@ def from_cell(value: datetime | date, number_format: str | None) -> str:
 
 def from_number(value: float) -> str:
     """Read a number in a date column: a year (1900-2100) or an Excel serial date."""
-    if value != int(value):
+    if not math.isfinite(value) or value != int(value):
         raise DateValueError(f"expected a date, found the number {value}")
     if int(value) in YEARS:
         return _iso(int(value))

@@ -34,6 +34,6 @@ def shown(value: Any) -> str:
     """Return a cell value as text for a rejects file."""
     if value is None:
         return ""
-    if isinstance(value, float) and value == int(value):
+    if isinstance(value, float) and value.is_integer():
         return str(int(value))
     return str(value)

@@ -58,7 +58,7 @@ def control_character_problems(record: JsonFile) -> list[Problem]:
         if match is not None:
             code = f"U+{ord(match.group()):04X}"
             problems.append(Problem(record.locate(pointer),
-                                    f"expected text that XML can hold, found control character {code} "
+                                    f"expected text that XML can hold, found the character {code} "
                                     f"at character {match.start() + 1}"))
     return problems
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import json
+import math
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -40,6 +41,13 @@ def _index(text: str) -> PointerIndex:
     return PointerIndex(text)
 
 
+def _finite(text: str) -> float:
+    number = float(text)
+    if math.isinf(number):
+        raise ValueError(f"expected a JSON number a computer can hold, found {text} (too large)")
+    return number
+
+
 def _reject_constant(name: str) -> None:
     raise ValueError(f"expected a JSON number, found {name} (not allowed in JSON)")
 
@@ -61,7 +69,7 @@ def read_json(path: Path, display: str) -> JsonFile | Problem:
         enabled = gc.isenabled()
         gc.disable()  # parsing builds no cycles; collections during it cost more than the parse
         try:
-            data = json.loads(text, parse_constant=_reject_constant)
+            data = json.loads(text, parse_constant=_reject_constant, parse_float=_finite)
         finally:
             if enabled:
                 gc.enable()

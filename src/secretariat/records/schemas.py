@@ -19,6 +19,7 @@ from secretariat.records.jsonfile import JsonFile
 from secretariat.resources import resource_path
 
 SCHEMA_BASE = "https://secretariat.example/schemas/"
+_END_ANCHOR = r"(?![\s\S])"
 
 
 class SchemaStore:
@@ -125,7 +126,9 @@ def describe(error: ValidationError) -> str:
         shown = ", ".join(_short(v) for v in expected[:8]) + (", …" if len(expected) > 8 else "")
         return f"expected one of {len(expected)} values ({shown}), found {_short(found)}"
     if kind == "pattern":
-        return f"expected a string matching {expected}, found {_short(found)}"
+        # the portable end anchor (see common.schema.json) reads better as the usual "$"
+        shown = expected.replace(_END_ANCHOR, "$")
+        return f"expected a string matching {shown}, found {_short(found)}"
     if kind == "format":
         return f"expected a valid {expected}, found {_short(found)}"
     if kind == "const":

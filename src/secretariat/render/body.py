@@ -6,12 +6,14 @@ from typing import Any
 
 import jinja2
 
+from secretariat.errors import TemplateError
 from secretariat.records import ReportRecords
 from secretariat.render.environment import RecordTextLoader, render
 from secretariat.render.escape import Md
 from secretariat.render.simple import render_simple
 
 BODY_TEMPLATE = "report.md.j2"
+MAX_TEXT = 100_000  # far beyond any paragraph, well below what Word can hold in one text node
 
 
 def _text(env: jinja2.Environment, loader: RecordTextLoader, name: str, text: str,
@@ -19,6 +21,9 @@ def _text(env: jinja2.Environment, loader: RecordTextLoader, name: str, text: st
     rendered = render_simple(env, name, text, context)
     if rendered is None:
         rendered = render(env, loader.add(name, text), context)
+    if len(rendered) > MAX_TEXT:
+        raise TemplateError(f"{name}: expected a paragraph of at most {MAX_TEXT:,} characters, "
+                            f"found {len(rendered):,} once rendered")
     return Md(rendered.strip())
 
 

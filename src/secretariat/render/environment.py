@@ -9,6 +9,8 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 import jinja2
+from jinja2.exceptions import SecurityError
+from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from secretariat.errors import TemplateError
 from secretariat.render.escape import finalize
@@ -44,7 +46,8 @@ def make_environment(on: date, report_templates: Path | None = None) -> tuple[ji
     records = RecordTextLoader()
     folders = [str(report_templates)] if report_templates is not None and report_templates.is_dir() else []
     folders.append(str(resource_path("templates", ".")))
-    env = jinja2.Environment(
+    # Sandboxed: record texts are written by many hands, and a template must not reach Python internals.
+    env = ImmutableSandboxedEnvironment(
         loader=jinja2.ChoiceLoader([records, jinja2.FileSystemLoader(folders)]),
         undefined=jinja2.StrictUndefined,
         finalize=finalize,
@@ -78,9 +81,11 @@ def render(env: jinja2.Environment, name: str, context: Mapping[str, Any]) -> st
         _raise(e.name or name, e.lineno, f"template syntax error: {e.message}", e)
     except jinja2.TemplateNotFound as e:
         _raise(name, None, f"expected a template named {e.name!r}, found none", e)
-    except (jinja2.UndefinedError, ValueError, TypeError, ArithmeticError, KeyError) as e:
+    except (jinja2.UndefinedError, jinja2.TemplateRuntimeError, ValueError, TypeError, ArithmeticError,
+            KeyError) as e:
         frame_name, line = _template_frame(env, sys.exc_info()[2], name)
-        kind = "missing data" if isinstance(e, jinja2.UndefinedError) else "bad value"
+        kind = ("missing data" if isinstance(e, jinja2.UndefinedError)
+                else "not allowed" if isinstance(e, SecurityError) else "bad value")
         _raise(frame_name, line, f"{kind}: {e}", e)
 
 

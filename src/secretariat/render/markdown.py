@@ -44,7 +44,7 @@ def parse_body(markdown: str) -> tuple[tuple[Block, ...], dict[str, tuple[Inline
     footnotes: dict[str, tuple[Inline, ...]] = {}
     list_depth = item = 0
     footnote_label: str | None = None
-    source = pending = ""
+    source = pending = owner = ""  # owner: the last paragraph with a source, whose sub-paragraphs follow
     for index, token in enumerate(tokens):
         kind = token.type
         if kind == "bullet_list_open":
@@ -60,6 +60,7 @@ def parse_body(markdown: str) -> tuple[tuple[Block, ...], dict[str, tuple[Inline
             pending = str(token.meta["source"])
         elif kind == "paragraph_open" and list_depth == 0 and footnote_label is None:
             source, pending = pending, ""
+            owner = source or owner
         elif kind == "inline":
             opener = tokens[index - 1]
             inlines = _inlines(token, source)
@@ -68,13 +69,14 @@ def parse_body(markdown: str) -> tuple[tuple[Block, ...], dict[str, tuple[Inline
             elif opener.type == "heading_open":
                 blocks.append(Heading(int(opener.tag[1]), inlines))
             elif list_depth:
-                blocks.append(Paragraph(inlines, level=1, source=f"{source}/items/{item}"))
+                blocks.append(Paragraph(inlines, level=1, source=f"{owner}/items/{item}"))
                 item += 1
             else:
                 blocks.append(Paragraph(inlines, source=source))
         elif kind in ("fence", "code_block", "blockquote_open", "ordered_list_open", "hr", "table_open"):
-            raise TemplateError(f"{source or 'the body'}: expected paragraphs, headings and lists, "
-                                f"found Markdown {kind.removesuffix('_open')} at line {_line(token)}")
+            where = pending or source or f"the body, line {_line(token)}"
+            raise TemplateError(f"{where}: expected paragraphs, headings and lists, "
+                                f"found Markdown {kind.removesuffix('_open')}")
     return tuple(blocks), footnotes
 
 

@@ -29,8 +29,8 @@ class _NotSimple(Exception):
 
 def render_simple(env: jinja2.Environment, where: str, text: str, context: Mapping[str, Any]) -> str | None:
     """Return the rendered text, or None if it is not a plain substitution text."""
-    if _NOT_SIMPLE.search(text):
-        return None
+    if _NOT_SIMPLE.search(text) or text.count("{{") != text.count("}}"):
+        return None  # statements, or unbalanced braces Jinja must report
     parts: list[str] = []
     end = 0
     finalize = env.finalize

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from secretariat.errors import OutputError, UsageError
+from secretariat.errors import OutputError, RecordError, UsageError
 from secretariat.records import load_report
 from secretariat.series.carry import SCHEMA, carried_figures, carried_footnotes, next_report, standing_blocks
 
@@ -52,6 +52,11 @@ def start_next_report(options: NewOptions) -> NewResult:
     if target.exists():
         raise UsageError(f"{target}: already exists; secretariat new never overwrites a folder")
     old = load_report(options.previous)
+    needed = [f"/session/{key}" for key in ("venue", "start", "end") if old.report["session"].get(key) is None]
+    needed += ["/reporting_period/end"] if old.report["reporting_period"].get("end") is None else []
+    if needed:
+        raise RecordError(f"{options.previous / 'report.json'}: expected a complete previous report to start from, "
+                          f"found {', '.join(needed)} not entered yet")
     report = next_report(old.report, os.path.relpath(options.previous.resolve(), target.resolve()))
     blocks = standing_blocks(old.content)
     figures = carried_figures(list(old.figures.values()), blocks)

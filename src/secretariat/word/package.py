@@ -119,8 +119,23 @@ def _open_temp(directory: Path, name: str) -> tuple[int, Path]:
             return os.open(candidate, flags, 0o666), candidate
 
 
+def _target(path: Path) -> Path:
+    """Return the file to replace: a symlink's target; refuse anything that is not a regular file."""
+    try:
+        resolved = path.resolve() if path.is_symlink() else path
+        if resolved.exists() and not resolved.is_file():
+            kind = "a folder" if resolved.is_dir() else "not a regular file"
+            raise OutputError(f"cannot write {path}: expected a .docx file path, found {kind} there")
+    except OSError as exc:
+        raise OutputError(f"cannot write {path}: {exc.strerror or exc}") from exc
+    return resolved
+
+
 def write_atomically(path: Path, data: bytes) -> None:
     """Write data to path through a temp file in the same directory and os.replace; raise OutputError."""
+    if not path.name:
+        raise OutputError("cannot write the draft: expected a file name, found an empty path")
+    path = _target(path)
     temp: Path | None = None
     try:
         fd, temp = _open_temp(path.parent, path.name)
