@@ -1,0 +1,39 @@
+"""The SARIF that `secretariat check --format sarif` prints is valid against the official SARIF 2.1.0 schema."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from jsonschema import Draft4Validator
+
+SCHEMA = json.loads((Path(__file__).parent / "data" / "sarif-2.1.0-rtm.5.json").read_text(encoding="utf-8"))
+
+
+def sarif_of(folder: Path) -> dict:
+    result = subprocess.run([sys.executable, "-m", "secretariat", "check", str(folder), "--format", "sarif"],
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode in (0, 1), result.stderr
+    return json.loads(result.stdout)
+
+
+@pytest.mark.parametrize("damage", ["none", "findings", "unreadable"])
+def test_sarif_output_is_valid(example: Path, edit_json, damage: str) -> None:
+    if damage == "findings":
+        edit_json(example / "figures.json", lambda f: f["figures"][0].update(value=170))
+        (example / "waivers.json").unlink()
+    elif damage == "unreadable":
+        (example / "report.json").write_text("{ nope", encoding="utf-8")
+    log = sarif_of(example)
+    errors = sorted(Draft4Validator(SCHEMA).iter_errors(log), key=str)
+    assert errors == [], errors[0].message if errors else ""
+    assert log["runs"][0]["results"], "every case here has at least one result"
+
+
+def test_the_schema_catches_a_broken_log(example: Path) -> None:
+    log = sarif_of(example)
+    log["runs"][0]["results"][0]["level"] = "catastrophe"
+    assert not Draft4Validator(SCHEMA).is_valid(log)
