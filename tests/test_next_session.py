@@ -57,6 +57,9 @@ def fill(folder: Path) -> None:
         if "file" in edit:
             apply_edit(folder, edit)
     content = load(folder / "content.json")
+    achievements = next(b for b in content["blocks"] if b.get("id") == "intro-key-achievements")
+    achievements["items"] = [item if "gap(" not in item else "Synthetic test text replacing a placeholder;"
+                             for item in achievements["items"]]
     after = next(i for i, b in enumerate(content["blocks"]) if b.get("text") == "Legislative assistance")
     content["blocks"].insert(after + 1, {"id": "synthetic-legislative", "text": PARAGRAPH,
                                          "activities": ["synthetic-workshop-2017"]})
@@ -100,6 +103,9 @@ def test_new_carries_structure_and_leaves_metadata_unset(started: Path) -> None:
     assert all(f["value"] is None and f["as_of"] is None for f in figures)
     blocks = load(started / "content.json")["blocks"]
     assert sum("heading" in b for b in blocks) == 18 and sum("heading" not in b for b in blocks) == 7
+    items = next(b for b in blocks if b.get("id") == "intro-key-achievements")["items"]
+    assert [("gap(" in item) for item in items] == [False, False, False, False, True, False]
+    assert "Regional agreements continued" in items[4] and "2015–2020" not in items[4]
 
 
 def test_an_incomplete_report_still_drafts_with_visible_gaps(started: Path, tmp_path: Path) -> None:
@@ -114,6 +120,8 @@ def test_an_incomplete_report_still_drafts_with_visible_gaps(started: Path, tmp_
     codes = {(f["code"], f["pointer"]) for f in json.loads(checked.stdout)["findings"]}
     assert ("metadata-unset", "/symbol") in codes and ("metadata-unset", "/job_number") in codes
     assert ("figure-unset", "/figures/0/value") in codes
+    assert ("text-unset", "/blocks/3/items/4") in codes
+    assert "(e) [new text for the sub-paragraph that said: Regional agreements continued to be developed, …];" in text
 
 
 def test_the_filled_next_report_drafts_like_the_series(started: Path, tmp_path: Path) -> None:

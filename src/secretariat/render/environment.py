@@ -15,7 +15,7 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 from secretariat.errors import TemplateError
 from secretariat.render.escape import finalize
 from secretariat.render.filters import make_filters
-from secretariat.render.gaps import gap_aware
+from secretariat.render.gaps import Placeholder, gap_aware
 from secretariat.resources import resource_path
 
 RECORD_PREFIX = "record:"
@@ -56,6 +56,7 @@ def make_environment(on: date, report_templates: Path | None = None) -> tuple[ji
         auto_reload=False,
     )
     env.filters.update(make_filters(on))
+    env.globals["gap"] = Placeholder  # {{ gap('what to write') }}: a visible placeholder that the gaps check lists
     env.filters = {name: gap_aware(function) for name, function in env.filters.items()}
     return env, records
 

@@ -49,6 +49,15 @@ class Gap:
         return Md(f"**{escape_markdown(str(self))}**")
 
 
+class Placeholder(Gap):
+    """Text still to write, as a template asks with ``{{ gap('what to write') }}``."""
+
+    __slots__ = ()
+
+    def __str__(self) -> str:
+        return f"[{self.label}]"
+
+
 def fill(value: Any, label: str) -> Any:
     """Return the value with every null inside it replaced by a gap named after its place."""
     if value is None:

@@ -53,8 +53,17 @@ def standing_blocks(blocks: list[dict[str, Any]]) -> list[dict[str, Any]]:
         if "heading" in block:
             carried.append(dict(block))
         elif block.get("standing"):
-            carried.append({key: value for key, value in block.items() if key != "activities"})
+            kept = {key: value for key, value in block.items() if key != "activities"}
+            if "items" in kept:
+                kept["items"] = [item if "{{" in item else _placeholder(item) for item in kept["items"]]
+            carried.append(kept)
     return carried
+
+
+def _placeholder(text: str) -> str:
+    """Return a visible gap for a sub-paragraph of last year's wording (it holds no data to carry)."""
+    words = " ".join(text.split()[:6]).replace("'", "’").replace("\\", "")
+    return "{{ gap('new text for the sub-paragraph that said: " + words + " …') }};"
 
 
 def _texts(blocks: list[dict[str, Any]]) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -11,7 +12,9 @@ from secretariat.checks.finding import Finding, Severity
 CODES = {
     "metadata-unset": "a field of report.json is not entered yet; the draft shows a gap where it belongs",
     "figure-unset": "a figure's value or date is not entered yet; the draft shows a gap where it is printed",
+    "text-unset": "a text still holds a {{ gap('…') }} placeholder; the draft shows it in bold",
 }
+_PLACEHOLDER = re.compile(r"""\{\{\s*gap\(\s*(['"])(.*?)\1\s*\)\s*\}\}""")
 
 
 def _nulls(data: Any, pointer: str = "") -> Iterator[str]:
@@ -38,3 +41,8 @@ def run(ctx: CheckContext) -> Iterator[Finding]:
             yield ctx.finding("figure-unset", Severity.ERROR, "figures.json", f"/figures/{index}{pointer}",
                               f"expected the {pointer.strip('/').replace('_', ' ')} of figure {figure.get('id')!r}, "
                               "found it not entered yet (null)", paragraph=paragraph)
+    for pointer, text in ctx.texts():
+        for match in _PLACEHOLDER.finditer(text):
+            yield ctx.finding("text-unset", Severity.ERROR, "content.json", pointer,
+                              f"expected the text to be written, found the placeholder [{match.group(2)}]",
+                              paragraph="/".join(pointer.split("/")[:3]))
