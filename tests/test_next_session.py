@@ -7,6 +7,7 @@ import re
 import shutil
 import subprocess
 import sys
+import zipfile
 from pathlib import Path
 from typing import Any
 
@@ -116,6 +117,10 @@ def test_an_incomplete_report_still_drafts_with_visible_gaps(started: Path, tmp_
     assert "[symbol not set]" in text and "[date not set]" in text and "Ninth session" in text
     assert "a total of [figure parties-total value not set] parties" in text
     assert "Since the eighth session of the Conference of the Parties, in October 2016," in text
+    document = zipfile.ZipFile(out).read("word/document.xml").decode("utf-8")
+    for gap in ("[symbol not set]", "[date not set]", "[figure parties-total value not set]"):
+        run_xml = document[document.rindex("<w:r>", 0, document.index(gap)):document.index(gap)]
+        assert 'w:rStyle w:val="UNStrong"' in run_xml, gap  # every gap prints in bold
     checked = run("check", str(started), "--format", "json")
     codes = {(f["code"], f["pointer"]) for f in json.loads(checked.stdout)["findings"]}
     assert ("metadata-unset", "/symbol") in codes and ("metadata-unset", "/job_number") in codes

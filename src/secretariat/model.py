@@ -67,6 +67,7 @@ class Masthead:
     job_number: str  # "V.16-03496 (E)"
     job_dates: tuple[str, str]  # ("280616", "290616")
     barcode: str  # "*1603496*"
+    gaps: frozenset[str] = frozenset()  # names of the fields that show a "[… not set]" gap (printed in bold)
 
     @property
     def job_short(self) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from typing import Any
 
@@ -23,8 +24,11 @@ def _ddmmyy(iso: str) -> str:
     return date.fromisoformat(iso).strftime("%d%m%y")
 
 
+GAP_END = " not set]"
+
+
 def _gap(what: str) -> str:
-    return f"[{what} not set]"
+    return f"[{what}{GAP_END}"
 
 
 def build_masthead(report: dict[str, Any], on: date) -> Masthead:
@@ -33,7 +37,7 @@ def build_masthead(report: dict[str, Any], on: date) -> Masthead:
     session, job, agenda = report["session"], report.get("job_number"), report.get("agenda")
     venue = session.get("venue") or _gap("venue")
     dates = filters["date_range"](session) if session.get("start") and session.get("end") else _gap("session dates")
-    return Masthead(
+    masthead = Masthead(
         symbol=report.get("symbol") or _gap("symbol"),
         distribution=report["distribution"],
         date=filters["date"](report["date"]) if report.get("date") else _gap("date"),
@@ -50,3 +54,5 @@ def build_masthead(report: dict[str, Any], on: date) -> Masthead:
         job_dates=(_ddmmyy(job["dates"][0]), _ddmmyy(job["dates"][1])) if job else ("", ""),
         barcode=barcode(job) if job else "",
     )
+    gaps = frozenset(name for name, value in vars(masthead).items() if isinstance(value, str) and GAP_END in value)
+    return replace(masthead, gaps=gaps)

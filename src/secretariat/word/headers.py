@@ -54,7 +54,8 @@ def _footer(slot: str, masthead: Masthead) -> bytes:
     ftr = root("ftr")
     if slot == "first":
         p = paragraph(ftr, n.JOB_NUMBER)
-        text_run(p, masthead.job_number, "masthead.job_number")
+        text_run(p, masthead.job_number, "masthead.job_number",
+                 n.STRONG if "job_number" in masthead.gaps else None)
         for date in masthead.job_dates:
             _tab(p)
             text_run(p, date, "masthead.job_dates")

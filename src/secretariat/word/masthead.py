@@ -24,7 +24,7 @@ def _check(masthead: Masthead) -> None:
     """Raise OutputError naming the first masthead field that holds a character XML cannot hold."""
     for field in dataclasses.fields(masthead):
         value = getattr(masthead, field.name)
-        for text in value if isinstance(value, tuple) else (value,):
+        for text in value if isinstance(value, tuple) else (value,) if isinstance(value, str) else ():
             check_text(text, f"masthead.{field.name}")
 
 
@@ -40,16 +40,18 @@ def _cell(row: etree._Element, first: int, span: int, valign: str | None = None)
     return tc
 
 
-def _line(parent: etree._Element, style_id: str, text: str, field: str) -> etree._Element:
-    """Append a one-run paragraph in style_id and return it."""
+def _line(parent: etree._Element, style_id: str, text: str, field: str, gaps: frozenset[str] = frozenset()
+          ) -> etree._Element:
+    """Append a one-run paragraph in style_id (a field not entered yet in bold) and return it."""
     p = paragraph(parent, style_id)
-    text_run(p, text, f"masthead.{field}")
+    text_run(p, text, f"masthead.{field}", n.STRONG if field in gaps else None)
     return p
 
 
 def add_masthead(body: etree._Element, masthead: Masthead, anchors: Anchors | None = None) -> bool:
     """Append the masthead to body; return whether it placed the agenda asterisk footnote reference."""
     _check(masthead)
+    gaps = masthead.gaps
     table = sub(body, "tbl")
     props = sub(table, "tblPr")
     sub(props, "tblStyle", val=n.MASTHEAD_TABLE)
@@ -62,25 +64,25 @@ def add_masthead(body: etree._Element, masthead: Masthead, anchors: Anchors | No
         sub(grid, "gridCol", w=str(width))
     top = sub(table, "tr")
     _line(_cell(top, 0, 1, "bottom"), n.MASTHEAD_ORG, "United Nations", "organization")
-    anchor = _line(_cell(top, 1, 2, "bottom"), n.MASTHEAD_SYMBOL, masthead.symbol, "symbol")
+    anchor = _line(_cell(top, 1, 2, "bottom"), n.MASTHEAD_SYMBOL, masthead.symbol, "symbol", gaps)
     second = sub(table, "tr")
-    _line(_cell(second, 0, 2), n.MASTHEAD_BODY, masthead.body, "body")
+    _line(_cell(second, 0, 2), n.MASTHEAD_BODY, masthead.body, "body", gaps)
     distr = _cell(second, 2, 1)
-    _line(distr, n.MASTHEAD_DISTR, f"Distr.: {masthead.distribution}", "distribution")
-    _line(distr, n.MASTHEAD_DISTR, masthead.date, "date")
-    _line(distr, n.MASTHEAD_ORIGINAL, f"Original: {masthead.original}", "original")
+    _line(distr, n.MASTHEAD_DISTR, f"Distr.: {masthead.distribution}", "distribution", gaps)
+    _line(distr, n.MASTHEAD_DISTR, masthead.date, "date", gaps)
+    _line(distr, n.MASTHEAD_ORIGINAL, f"Original: {masthead.original}", "original", gaps)
     for style_id, field in ((n.MASTHEAD_SESSION, "session"), (n.MASTHEAD_VENUE, "venue_dates")):
         if getattr(masthead, field):
-            _line(body, style_id, getattr(masthead, field), field)
+            _line(body, style_id, getattr(masthead, field), field, gaps)
     asterisk = bool(masthead.agenda_item and masthead.agenda_footnote)
     if masthead.agenda_item:
-        item = _line(body, n.MASTHEAD_ITEM, masthead.agenda_item, "agenda_item")
+        item = _line(body, n.MASTHEAD_ITEM, masthead.agenda_item, "agenda_item", gaps)
         if asterisk:
             footnote_reference(item, ASTERISK_ID, custom_mark="*")
     for style_id, field in ((n.MASTHEAD_AGENDA_TITLE, "agenda_title"), (n.TITLE, "title"),
                             (n.SUBTITLE, "subtitle")):
         if getattr(masthead, field):
-            p = _line(body, style_id, getattr(masthead, field), field)
+            p = _line(body, style_id, getattr(masthead, field), field, gaps)
             anchor = p if field == "title" else anchor
     if anchors is not None:
         anchors.anchor(MASTHEAD, anchor)  # comments on the report as a whole go on the title (else the symbol)
