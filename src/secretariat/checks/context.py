@@ -55,23 +55,22 @@ class CheckContext:
         """Return (pointer, source text) of every paragraph text and sub-paragraph in content.json."""
         return record_texts(self.records)
 
+    def _uses(self, pattern: re.Pattern[str]) -> dict[str, list[str]]:
+        uses: dict[str, list[str]] = {}
+        for pointer, text in self.texts():
+            for ident in pattern.findall(text):
+                uses.setdefault(ident, []).append(pointer)
+        return uses
+
     @cached_property
     def figure_uses(self) -> dict[str, list[str]]:
         """Return, for each figure id, the content pointers whose text uses it."""
-        uses: dict[str, list[str]] = {}
-        for pointer, text in self.texts():
-            for figure in _FIGURE_USE.findall(text):
-                uses.setdefault(figure, []).append(pointer)
-        return uses
+        return self._uses(_FIGURE_USE)
 
     @cached_property
     def activity_uses(self) -> dict[str, list[str]]:
         """Return, for each activity id, the content pointers whose text uses it."""
-        uses: dict[str, list[str]] = {}
-        for pointer, text in self.texts():
-            for activity in _ACTIVITY_USE.findall(text):
-                uses.setdefault(activity, []).append(pointer)
-        return uses
+        return self._uses(_ACTIVITY_USE)
 
     @cached_property
     def _block_pointers(self) -> dict[str, str]:

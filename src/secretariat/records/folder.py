@@ -37,15 +37,16 @@ class ReportRecords:
     files: dict[str, JsonFile] = field(default_factory=dict)
 
 
-def _strings(value: Any, pointer: str = "") -> Iterator[tuple[str, str]]:
-    if isinstance(value, str):
-        yield pointer, value
-    elif isinstance(value, dict):
+def leaves(value: Any, pointer: str = "") -> Iterator[tuple[str, Any]]:
+    """Yield (JSON pointer, value) for every scalar inside a JSON value, nulls included."""
+    if isinstance(value, dict):
         for key, item in value.items():
-            yield from _strings(item, f"{pointer}/{key}")
+            yield from leaves(item, f"{pointer}/{key}")
     elif isinstance(value, list):
         for index, item in enumerate(value):
-            yield from _strings(item, f"{pointer}/{index}")
+            yield from leaves(item, f"{pointer}/{index}")
+    else:
+        yield pointer, value
 
 
 def control_character_problems(record: JsonFile) -> list[Problem]:
@@ -53,7 +54,9 @@ def control_character_problems(record: JsonFile) -> list[Problem]:
     problems: list[Problem] = []
     if "\ufffe" not in record.text and "\uffff" not in record.text and not _ESCAPED_INVALID.search(record.text):
         return problems
-    for pointer, text in _strings(record.data):
+    for pointer, text in leaves(record.data):
+        if not isinstance(text, str):
+            continue
         match = _XML_INVALID.search(text)
         if match is not None:
             code = f"U+{ord(match.group()):04X}"

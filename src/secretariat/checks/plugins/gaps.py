@@ -8,6 +8,7 @@ from typing import Any
 
 from secretariat.checks.context import CheckContext
 from secretariat.checks.finding import Finding, Severity
+from secretariat.records.folder import leaves
 
 CODES = {
     "metadata-unset": "a field of report.json is not entered yet; the draft shows a gap where it belongs",
@@ -17,19 +18,12 @@ CODES = {
 _PLACEHOLDER = re.compile(r"""\{\{\s*gap\(\s*(['"])(.*?)\1\s*\)\s*\}\}""")
 
 
-def _nulls(data: Any, pointer: str = "") -> Iterator[str]:
-    if data is None:
-        yield pointer
-    elif isinstance(data, dict):
-        for key, value in data.items():
-            yield from _nulls(value, f"{pointer}/{key}")
-    elif isinstance(data, list):
-        for index, value in enumerate(data):
-            yield from _nulls(value, f"{pointer}/{index}")
+def _nulls(data: Any) -> Iterator[str]:
+    return (pointer for pointer, value in leaves(data) if value is None)
 
 
 def run(ctx: CheckContext) -> Iterator[Finding]:
-    """List every null in report.json and figures.json."""
+    """List every null in report.json and figures.json, and every placeholder left in a text."""
     for pointer in _nulls(ctx.records.report):
         what = pointer.strip("/").replace("/", " ").replace("_", " ")
         yield ctx.finding("metadata-unset", Severity.ERROR, "report.json", pointer,
