@@ -62,6 +62,11 @@ class CheckContext:
                 uses.setdefault(ident, []).append(pointer)
         return uses
 
+    def figure_paragraph(self, figure_id: str) -> str | None:
+        """Return the pointer of the first content block ("/blocks/12") that prints this figure."""
+        uses = self.figure_uses.get(figure_id, [])
+        return block_of(uses[0]) if uses else None
+
     @cached_property
     def figure_uses(self) -> dict[str, list[str]]:
         """Return, for each figure id, the content pointers whose text uses it."""
@@ -90,3 +95,8 @@ class CheckContext:
             if figure.get("id") == figure_id:
                 return index, figure
         return None
+
+
+def block_of(pointer: str) -> str:
+    """Return the content block part of a content.json pointer: "/blocks/3/items/1" gives "/blocks/3"."""
+    return "/".join(pointer.split("/")[:3])

@@ -27,9 +27,7 @@ def paragraph_of(ctx: CheckContext, file: str, pointer: str) -> str | None:
     if not isinstance(record, dict):
         return None
     if match.group(1) == "figures":
-        uses = ctx.figure_uses.get(str(record.get("id")), [])
-        block = re.match(r"^/blocks/\d+", uses[0]) if uses else None
-        return block.group() if block else None
+        return ctx.figure_paragraph(str(record.get("id")))
     paragraph = record.get("paragraph")
     return ctx.block_pointer(paragraph) if isinstance(paragraph, str) else None
 

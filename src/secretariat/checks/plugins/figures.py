@@ -36,9 +36,8 @@ def run(ctx: CheckContext) -> Iterator[Finding]:
     figures = ctx.records.figures
     for index, figure in enumerate(figures.values()):
         pointer = f"/figures/{index}"
-        uses = ctx.figure_uses.get(figure["id"], [])
-        paragraph = "/".join(uses[0].split("/")[:3]) if uses else None
-        if not uses:
+        paragraph = ctx.figure_paragraph(figure["id"])
+        if paragraph is None:
             yield ctx.finding("figure-unused", Severity.WARNING, FILE, pointer,
                               f"expected figure {figure['id']!r} to be printed somewhere, found no text using it")
         if figure.get("kind") == "countries":

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from secretariat.checks.context import CheckContext
+from secretariat.checks.context import CheckContext, block_of
 from secretariat.checks.finding import Finding, Severity
 from secretariat.records.folder import leaves
 
@@ -29,8 +29,7 @@ def run(ctx: CheckContext) -> Iterator[Finding]:
         yield ctx.finding("metadata-unset", Severity.ERROR, "report.json", pointer,
                           f"expected the {what} of this report, found it not entered yet (null)")
     for index, figure in enumerate(ctx.records.figures.values()):
-        uses = ctx.figure_uses.get(str(figure.get("id")), [])
-        paragraph = "/".join(uses[0].split("/")[:3]) if uses else None
+        paragraph = ctx.figure_paragraph(str(figure.get("id")))
         for pointer in _nulls(figure):
             yield ctx.finding("figure-unset", Severity.ERROR, "figures.json", f"/figures/{index}{pointer}",
                               f"expected the {pointer.strip('/').replace('_', ' ')} of figure {figure.get('id')!r}, "
@@ -39,4 +38,4 @@ def run(ctx: CheckContext) -> Iterator[Finding]:
         for match in _PLACEHOLDER.finditer(text):
             yield ctx.finding("text-unset", Severity.ERROR, "content.json", pointer,
                               f"expected the text to be written, found the placeholder [{match.group(2)}]",
-                              paragraph="/".join(pointer.split("/")[:3]))
+                              paragraph=block_of(pointer))

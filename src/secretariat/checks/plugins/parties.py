@@ -55,8 +55,7 @@ def run(ctx: CheckContext) -> Iterator[Finding]:
         register = loaded[name]
         if register is None or figure.get("value") is None or figure.get("as_of") is None:
             continue  # a value not entered yet is the gaps check's finding
-        uses = ctx.figure_uses.get(str(figure.get("id")), [])
-        paragraph = "/".join(uses[0].split("/")[:3]) if uses else None
+        paragraph = ctx.figure_paragraph(str(figure.get("id")))
         where = (f"/figures/{index}", paragraph)
         if link.get("measure") == "parties":
             yield from _count(ctx, register, figure, where)

@@ -31,11 +31,6 @@ def _by_measure(records: ReportRecords, measure: str) -> tuple[int, dict[str, An
     return None
 
 
-def _paragraph(ctx: CheckContext, figure_id: str) -> str | None:
-    uses = ctx.figure_uses.get(figure_id, [])
-    return "/".join(uses[0].split("/")[:3]) if uses else None
-
-
 def run(ctx: CheckContext) -> Iterator[Finding]:
     """Compare the report with its previous report, if it names one."""
     try:
@@ -87,7 +82,7 @@ def _changes(ctx: CheckContext, previous: ReportRecords) -> Iterator[Finding]:
                 f"expected {figure['id']!r} to be {relation['figure']!r} now minus then "
                 f"({now['value']:,} - {then['value']:,} = {change:,}"
                 f"{', within 5 per cent' if approximate else ''}), found {stated:,}"),
-                expected=change, found=stated, paragraph=_paragraph(ctx, figure["id"]))
+                expected=change, found=stated, paragraph=ctx.figure_paragraph(figure["id"]))
 
 
 def _parties(ctx: CheckContext, previous: ReportRecords) -> Iterator[Finding]:
@@ -100,7 +95,7 @@ def _parties(ctx: CheckContext, previous: ReportRecords) -> Iterator[Finding]:
         yield ctx.finding("parties-continuity-mismatch", Severity.ERROR, "figures.json", f"/figures/{now[0]}/value", (
             f"expected {then[1]['value']} parties in the previous report plus {len(new[1]['value'])} new parties "
             f"= {expected}, found {now[1]['value']}"), expected=expected, found=now[1]["value"],
-            paragraph=_paragraph(ctx, now[1]["id"]))
+            paragraph=ctx.figure_paragraph(now[1]["id"]))
     before = _by_measure(previous, "new-parties")
     repeated = sorted(set(new[1]["value"]) & set(before[1]["value"] if before is not None else []))
     for code in repeated:
@@ -108,4 +103,4 @@ def _parties(ctx: CheckContext, previous: ReportRecords) -> Iterator[Finding]:
         yield ctx.finding("new-party-already-listed", Severity.ERROR, "figures.json",
                           f"/figures/{new[0]}/value/{position}",
                           f"expected only States that joined since the previous report, found {code}, already listed "
-                          "as a new party in the previous report", paragraph=_paragraph(ctx, new[1]["id"]))
+                          "as a new party in the previous report", paragraph=ctx.figure_paragraph(new[1]["id"]))

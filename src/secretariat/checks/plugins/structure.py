@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from secretariat.checks.context import CheckContext
+from secretariat.checks.context import CheckContext, block_of
 from secretariat.checks.finding import Finding, Severity
 from secretariat.checks.symbols import IN_TEXT, symbol_problem
 from secretariat.render.footnotes import footnote_issues
@@ -27,7 +27,7 @@ def run(ctx: CheckContext) -> Iterator[Finding]:
     """Check the structure of the report."""
     for issue in footnote_issues(ctx.records):
         yield ctx.finding(f"footnote-{issue.kind}", Severity.ERROR, issue.file, issue.pointer, issue.message,
-                          paragraph=_block(issue.pointer) if issue.file == "content.json" else None)
+                          paragraph=block_of(issue.pointer) if issue.file == "content.json" else None)
     yield from _symbols(ctx)
     yield from _siblings(ctx)
     yield from _links(ctx)
@@ -36,10 +36,6 @@ def run(ctx: CheckContext) -> Iterator[Finding]:
     if words > WORD_LIMIT:
         yield ctx.finding("word-limit-exceeded", Severity.WARNING, "content.json", "",
                           f"expected at most {WORD_LIMIT:,} words, footnotes included, found {words:,}")
-
-
-def _block(pointer: str) -> str:
-    return "/".join(pointer.split("/")[:3])
 
 
 def _symbols(ctx: CheckContext) -> Iterator[Finding]:
@@ -57,7 +53,7 @@ def _symbols(ctx: CheckContext) -> Iterator[Finding]:
             if problem is not None:
                 yield ctx.finding("symbol-malformed", Severity.ERROR, "content.json", pointer,
                                   f"expected {problem[0]}, found {problem[1]}", expected=problem[0],
-                                  found=problem[1], paragraph=_block(pointer))
+                                  found=problem[1], paragraph=block_of(pointer))
 
 
 def _siblings(ctx: CheckContext) -> Iterator[Finding]:
