@@ -1,8 +1,10 @@
-"""Benchmark schema validation plus all checks on 100,000 synthetic activity records (issue 4).
+"""Benchmark ``secretariat check`` on 100,000 and 1,000,000 synthetic activity records.
 
-Usage: PYTHONPATH=src python3 benchmarks/checks.py [--runs N] [--records N] [--profile] [--locate]
-Prints medians of several runs: records/s of each schema engine, load_report + run_checks per phase and
-in all, and a whole process (start, imports, load, validation, every check) with its peak memory.
+Usage: PYTHONPATH=src python3 benchmarks/checks.py [--runs N] [--records N] [--big-records N] [--detail]
+       [--profile] [--locate]
+Prints the whole-process targets (time of ``secretariat check``, peak memory, and how time grows with ten
+times the records); ``--detail`` adds records/s of each schema engine and the time of each phase and check
+in process, ``--profile`` a profile of load_report + run_checks.
 """
 
 from __future__ import annotations
@@ -10,17 +12,16 @@ from __future__ import annotations
 import argparse
 import cProfile
 import gc
-import os
 import pstats
+import shutil
 import statistics
-import subprocess
-import sys
 import tempfile
 import time
 from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 
+from measure import SECRETARIAT, limit, paired, ratio
 from synthetic_activities import write_folder
 
 from secretariat.checks import discover, run_checks
@@ -30,7 +31,6 @@ from secretariat.records.folder import control_character_problems
 from secretariat.records.jsonfile import JsonFile, read_json
 from secretariat.records.schemas import SCHEMA_BASE, default_store
 
-ROOT = Path(__file__).resolve().parents[1]
 ACTIVITIES = SCHEMA_BASE + "activities.schema.json"
 
 
@@ -55,24 +55,6 @@ def no_gc(folder: Path) -> int:
     found = check_all(folder)
     gc.enable()
     return found
-
-
-def peak_mib() -> int:
-    """Return this process's peak resident MiB (VmHWM of /proc: nothing from before exec counts)."""
-    status = Path("/proc/self/status").read_text().splitlines()
-    return next(int(line.split()[1]) // 1024 for line in status if line.startswith("VmHWM:"))
-
-
-def whole_process(folder: Path, runs: int) -> tuple[float, int]:
-    """Return the median wall time and peak resident MiB of a fresh process loading and checking the folder."""
-    results = []
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT / "src"), os.environ.get("PYTHONPATH", "")])}
-    for _ in range(runs):
-        start = time.perf_counter()
-        done = subprocess.run([sys.executable, __file__, "--once", str(folder)], env=env, check=True,
-                              capture_output=True, text=True)
-        results.append((time.perf_counter() - start, int(done.stdout.split()[-1])))
-    return statistics.median(r[0] for r in results), int(statistics.median(r[1] for r in results))
 
 
 def schema_rates(loaded: JsonFile, records: int, runs: int) -> None:
@@ -115,34 +97,50 @@ def report(folder: Path, records: int, runs: int, locate: bool) -> None:
         fresh = JsonFile(loaded.path, loaded.display, loaded.text + "\n", loaded.data)  # not in any cache
         seconds = median_time(lambda: fresh.locate(f"/activities/{records - 1}/dates"), 1)
         print(f"  line:col of the first finding in activities.json: {seconds:.3f} s")
-    seconds, mib = whole_process(folder, runs)
-    print(f"whole process (start, import, load, validate, all checks): median {seconds:.3f} s "
-          f"({records / seconds:,.0f} records/s), peak {mib} MiB (target < 3 s)")
+
+
+def targets(folder: Path, records: int, runs: int, big: int, big_runs: int) -> None:
+    """Time ``secretariat check`` as a whole process on both sizes; print each target."""
+    command = [*SECRETARIAT, "check", str(folder), "--format", "json"]
+    small = paired({"check": command}, runs, accept=(0, 1))["check"]
+    print(f"checks: secretariat check, whole process, medians of {runs} runs")
+    limit(f"check of {records:,} activities", small.seconds, 2.0, "s", f"peak {small.mib:,} MiB")
+    if not big:
+        return
+    shutil.rmtree(folder)
+    write_folder(folder, big)
+    large = paired({"check": command}, big_runs, accept=(0, 1), warm_up=False)["check"]
+    limit(f"check of {big:,} activities", large.seconds, 20.0, "s")
+    limit(f"check of {big:,} activities, peak memory", large.mib, 1536, "MiB")
+    growth = big / records
+    ratio(f"linear: {growth:g}x the records", (f"{big:,}", large.seconds), (f"{records:,}", small.seconds),
+          growth * 1.1)
 
 
 def main(argv: list[str] | None = None) -> None:
     """Build the synthetic folder, then measure and print."""
-    parser = argparse.ArgumentParser(description=__doc__)
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--records", type=int, default=100_000)
+    parser.add_argument("--big-records", type=int, default=1_000_000, help="0 leaves the large run out")
+    parser.add_argument("--big-runs", type=int, default=1)
+    parser.add_argument("--detail", action="store_true", help="also time each phase and check in process")
     parser.add_argument("--profile", action="store_true", help="print a profile of load_report + run_checks")
-    parser.add_argument("--locate", action="store_true", help="also time line:col of a finding (slow)")
-    parser.add_argument("--once", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--locate", action="store_true", help="with --detail, time line:col of a finding (slow)")
     args = parser.parse_args(argv)
-    if args.once is not None:
-        check_all(args.once)
-        print(peak_mib())
-        return
+    runs = min(args.runs, 5)
     with tempfile.TemporaryDirectory() as tmp:
         folder = write_folder(Path(tmp) / "synthetic", args.records)
-        size = (folder / "activities.json").stat().st_size / 2**20
-        print(f"synthetic folder: {args.records:,} activity records, activities.json {size:.1f} MiB")
         if args.profile:
             profile = cProfile.Profile()
             profile.runcall(check_all, folder)
             pstats.Stats(profile).sort_stats("cumulative").print_stats(25)
             return
-        report(folder, args.records, args.runs, args.locate)
+        if args.detail:
+            size = (folder / "activities.json").stat().st_size / 2**20
+            print(f"synthetic folder: {args.records:,} activity records, activities.json {size:.1f} MiB")
+            report(folder, args.records, runs, args.locate)
+        targets(folder, args.records, runs, args.big_records, args.big_runs)
 
 
 if __name__ == "__main__":

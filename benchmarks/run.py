@@ -1,95 +1,41 @@
-"""Print the benchmark numbers of secretariat (medians of several runs).
+"""Print every benchmark target of secretariat beside its reference, with the ratio (medians of paired runs).
 
-Usage: python benchmarks/run.py [--runs N] [--only draft|checks|intake]
-  draft:  the example draft, a synthetic 2,000-paragraph / 200-footnote report, and pandoc on the same body
-  checks: schema validation plus all checks on 100,000 synthetic activity records (benchmarks/checks.py)
-  intake: a 10,000-row workbook's intake time and a 100,000-row one's peak memory (benchmarks/intake.py)
+Usage: python benchmarks/run.py [--runs N] [--only PART ...]
+Each part is a script ``benchmarks/<part>.py`` taking ``--runs N``; it runs in a process of its own, so
+that its peak-memory readings are its own. To add a part, write the script (measure its targets with
+benchmarks/measure.py) and add its name to PARTS.
+  draft:  the 2016 example's draft and check against pandoc; a 2,000-paragraph / 200-footnote draft
+  checks: secretariat check on 100,000 and 1,000,000 synthetic activity records
+  intake: a 10,000-row workbook's intake against a bare openpyxl read; a 100,000-row one's peak memory
 """
 
 from __future__ import annotations
 
 import argparse
-import os
-import re
-import shutil
-import statistics
 import subprocess
 import sys
-import tempfile
-import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-ROOT = HERE.parent
-sys.path.insert(0, str(HERE))
-
-from synthetic import write_synthetic  # noqa: E402
+PARTS = ("draft", "checks", "intake")
 
 
-def timed(command: list[str], accept: tuple[int, ...] = (0,)) -> tuple[float, int]:
-    """Run a command; return its wall time in seconds and its peak resident memory in MiB."""
-    start = time.perf_counter()
-    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    _, status, usage = os.wait4(process.pid, 0)
-    elapsed = time.perf_counter() - start
-    if os.waitstatus_to_exitcode(status) not in accept:
-        raise SystemExit(f"failed: {' '.join(command)}\n{process.stderr.read().decode() if process.stderr else ''}")
-    return elapsed, usage.ru_maxrss // 1024
-
-
-def median_of(command: list[str], runs: int, accept: tuple[int, ...] = (0,)) -> tuple[float, int]:
-    """Return the median time and the median peak memory of several runs."""
-    results = [timed(command, accept) for _ in range(runs)]
-    return statistics.median(r[0] for r in results), int(statistics.median(r[1] for r in results))
-
-
-def pandoc_input(folder: Path, out: Path) -> Path:
-    """Write the same body as plain Markdown (our block attributes removed) for pandoc."""
-    from secretariat.pipeline import render_markdown
-    from secretariat.records import load_report
-
-    markdown = render_markdown(load_report(folder))
-    out.write_text(re.sub(r"^\{source=[^}]*\}\n", "", markdown, flags=re.M), encoding="utf-8")
-    return out
-
-
-def main() -> None:
-    """Measure and print."""
+def main(argv: list[str] | None = None) -> int:
+    """Run the chosen parts in turn; return 1 if one of them failed to run."""
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--runs", type=int, default=7)
-    parser.add_argument("--only", choices=["draft", "checks", "intake"])
-    args = parser.parse_args()
-    if args.only in (None, "draft"):
-        draft_benchmarks(args.runs)
-    # Each part runs in a process of its own: a child forked from a process that already holds 100,000
-    # records inherits its resident size, and its peak-memory reading would be that, not its own.
-    for part in ("checks", "intake"):
-        if args.only in (None, part):
-            subprocess.run([sys.executable, str(HERE / f"{part}.py"), "--runs", str(min(args.runs, 5))], check=True)
-
-
-def draft_benchmarks(runs: int) -> None:
-    """Measure drafting: the example, the synthetic report, and pandoc on the same Markdown."""
-    cli = [sys.executable, "-m", "secretariat", "draft"]
-    with tempfile.TemporaryDirectory() as tmp:
-        tmpdir = Path(tmp)
-        example = ROOT / "drafts" / "ctoc-cop-2016-tip"
-        seconds, mib = median_of([*cli, str(example), "-o", str(tmpdir / "example.docx")], runs)
-        print(f"example draft (whole process, secretariat draft): median {seconds:.3f} s, "
-              f"peak {mib} MiB over {runs} runs (target < 0.5 s)")
-        synthetic = write_synthetic(tmpdir / "synthetic", 2000, 200)
-        # the synthetic report has findings (its paragraphs repeat the example's): exit 1, draft written
-        seconds, mib = median_of([*cli, str(synthetic), "-o", str(tmpdir / "synthetic.docx")], runs, (0, 1))
-        print(f"synthetic 2,000 paragraphs / 200 footnotes (whole process): median {seconds:.3f} s, "
-              f"peak {mib} MiB")
-        if shutil.which("pandoc") is None:
-            print("pandoc: not installed (apt-get install pandoc) - comparison skipped")
-            return
-        source = pandoc_input(synthetic, tmpdir / "synthetic.md")
-        pandoc_s, pandoc_mib = median_of(["pandoc", str(source), "-o", str(tmpdir / "pandoc.docx")], runs)
-        print(f"pandoc on the same Markdown: median {pandoc_s:.3f} s, peak {pandoc_mib} MiB; "
-              f"secretariat/pandoc = {seconds / pandoc_s:.2f} (target < 0.5)")
+    parser.add_argument("--runs", type=int, default=7, help="paired runs per measurement (a part may use fewer)")
+    parser.add_argument("--only", choices=PARTS, action="append", help="run only this part (repeatable)")
+    args = parser.parse_args(argv)
+    failed = []
+    for part in args.only or PARTS:
+        print(f"== {part}", flush=True)
+        done = subprocess.run([sys.executable, str(HERE / f"{part}.py"), "--runs", str(args.runs)], check=False)
+        if done.returncode != 0:
+            failed.append(part)
+    if failed:
+        print(f"parts that did not run to the end: {', '.join(failed)}")
+    return 1 if failed else 0
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())

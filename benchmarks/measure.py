@@ -1,0 +1,84 @@
+"""Measure whole processes and print each target beside its reference, for every benchmark part.
+
+A part (``benchmarks/<part>.py``) times commands with ``paired`` (its command and the reference's run in
+turn, so a busy machine slows both alike) and prints each result with ``ratio`` or ``limit``: one line per
+target, saying the measured value, the reference, the ratio and whether the target is met.
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+SECRETARIAT = [sys.executable, "-m", "secretariat"]
+
+
+@dataclass(frozen=True)
+class Sample:
+    """The median wall time and median peak resident memory of a command's runs."""
+
+    seconds: float
+    mib: int
+
+
+def child_env() -> dict[str, str]:
+    """Return the environment of measured processes: this checkout's sources first on the path."""
+    paths = [str(ROOT / "src"), os.environ.get("PYTHONPATH", "")]
+    return {**os.environ, "PYTHONPATH": os.pathsep.join(p for p in paths if p)}
+
+
+def run_once(command: list[str], accept: tuple[int, ...] = (0,)) -> tuple[float, int]:
+    """Run a command; return its wall seconds and its own peak resident MiB (wait4, not this process's)."""
+    with tempfile.TemporaryFile() as errors:
+        start = time.perf_counter()
+        process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=errors, env=child_env())
+        _, status, usage = os.wait4(process.pid, 0)
+        elapsed = time.perf_counter() - start
+        process.returncode = code = os.waitstatus_to_exitcode(status)
+        if code not in accept:
+            errors.seek(0)
+            raise SystemExit(f"exit code {code}: {' '.join(command)}\n{errors.read().decode(errors='replace')}")
+    return elapsed, usage.ru_maxrss // 1024
+
+
+def paired(commands: dict[str, list[str]], runs: int, accept: tuple[int, ...] = (0,),
+           warm_up: bool = True) -> dict[str, Sample]:
+    """Run the commands in turn ``runs`` times (after a warm-up round, to fill the disk cache); return medians."""
+    for command in commands.values() if warm_up else ():
+        run_once(command, accept)
+    results: dict[str, list[tuple[float, int]]] = {name: [] for name in commands}
+    for _ in range(runs):
+        for name, command in commands.items():
+            results[name].append(run_once(command, accept))
+    return {
+        name: Sample(statistics.median(r[0] for r in rows), int(statistics.median(r[1] for r in rows)))
+        for name, rows in results.items()
+    }
+
+
+def _verdict(met: bool) -> str:
+    return "ok" if met else "MISSED"
+
+
+def ratio(target: str, ours: tuple[str, float], reference: tuple[str, float], at_most: float) -> bool:
+    """Print ours beside the reference with their ratio and the target; return whether it is met."""
+    value = ours[1] / reference[1]
+    print(f"  {target}: {ours[0]} {ours[1]:.3f} s | {reference[0]} {reference[1]:.3f} s | "
+          f"ratio {value:.2f} (target <= {at_most:g}) {_verdict(value <= at_most)}", flush=True)
+    return value <= at_most
+
+
+def limit(target: str, value: float, at_most: float, unit: str, detail: str = "") -> bool:
+    """Print a measured value beside its fixed limit; return whether it is met."""
+    shown = f"{value:.3f} {unit}" if unit == "s" else f"{value:,.0f} {unit}"
+    print(f"  {target}: {shown}{' (' + detail + ')' if detail else ''} | limit {at_most:g} {unit} "
+          f"| ratio {value / at_most:.2f} {_verdict(value <= at_most)}", flush=True)
+    return value <= at_most
