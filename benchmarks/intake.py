@@ -99,6 +99,16 @@ def timed_intake(workbook: Path, report: Path) -> tuple[float, int, dict[str, An
     return elapsed, usage.ru_maxrss // 1024, json.loads(output)
 
 
+def verify(receipt: dict[str, Any], rows: int, report: Path) -> None:
+    """Stop unless every row was counted once and every accepted row reached activities.json."""
+    records = json.loads((report / "activities.json").read_text(encoding="utf-8"))["activities"]
+    expected = (rows, rows - rows // 100, rows // 100, len(records))
+    found = (receipt["rows_read"], receipt["accepted"], receipt["rejected"], receipt["accepted"])
+    if found != expected:
+        raise SystemExit(f"intake of {rows:,} rows: expected (read, accepted, rejected, written) {expected}, "
+                         f"found {found}")
+
+
 def cerberus_rates(rows: int) -> tuple[float, float]:
     """Return rows per second of cerberus: one normalized() call per row, and intake's batches."""
     from cerberus import Validator
@@ -149,7 +159,9 @@ def main(argv: list[str] | None = None) -> None:
         run_once(bare)  # warm the disk cache
         ours, theirs = [], []
         for _ in range(runs):
-            ours.append(timed_intake(workbook, empty_report(folder / "report"))[0])
+            seconds, _, output = timed_intake(workbook, empty_report(folder / "report"))
+            verify(output["files"][0], args.rows, folder / "report")
+            ours.append(seconds)
             theirs.append(run_once(bare)[0])
         print(f"intake: whole process, medians of {runs} paired runs")
         ratio(f"intake of a {args.rows:,}-row workbook vs a bare openpyxl read of it",
@@ -157,6 +169,7 @@ def main(argv: list[str] | None = None) -> None:
         workbook = write_workbook(folder / f"rows-{args.big_rows}.xlsx", args.big_rows)
         results = [timed_intake(workbook, empty_report(folder / "report")) for _ in range(args.big_runs)]
         receipt = results[-1][2]["files"][0]
+        verify(receipt, args.big_rows, folder / "report")
         limit(f"intake of {args.big_rows:,} rows, peak memory", statistics.median(r[1] for r in results), 200, "MiB",
               f"{receipt['accepted']:,} accepted, {receipt['rejected']:,} rejected, "
               f"{statistics.median(r[0] for r in results):.1f} s")

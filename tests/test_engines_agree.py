@@ -17,7 +17,7 @@ import jsonschema_rs
 import pytest
 from jsonschema import Draft202012Validator
 
-from mutations import _set, mutations
+from mutations import _set, mutations, trimmed
 from secretariat.records.jsonfile import JsonFile, read_json
 from secretariat.records.schemas import SCHEMA_BASE, SchemaStore, default_store
 from test_check_cases import build_case, case_dirs
@@ -69,15 +69,6 @@ def assert_agree(store: SchemaStore, schema_id: str, instances: list[object]) ->
             f"{json.dumps(instance, ensure_ascii=False)[:300]}"
         valid += expected
     return valid, len(instances) - valid
-
-
-def trimmed(value: Any) -> Any:
-    """Return the value with every array cut to its first three items (mutations touch no more)."""
-    if isinstance(value, list):
-        return [trimmed(v) for v in value[:3]]
-    if isinstance(value, dict):
-        return {k: trimmed(v) for k, v in value.items()}
-    return value
 
 
 def _scalars(node: object, path: tuple[object, ...] = ()) -> Iterator[tuple[tuple[object, ...], object]]:

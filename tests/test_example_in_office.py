@@ -12,6 +12,8 @@ import pytest
 
 from office import convert, pdf_page_count, pdf_pages_text, to_text
 
+pytestmark = pytest.mark.office
+
 ROOT = Path(__file__).resolve().parents[1]
 GOLDEN = ROOT / "tests" / "golden" / "ctoc-cop-2016-tip.paragraphs.txt"
 MASTHEAD = [

@@ -14,6 +14,8 @@ from office import require
 from secretariat.intake.commands import workbook
 from test_intake_roundtrip import EXAMPLE_RECORDS, fill_form, run_intake
 
+pytestmark = pytest.mark.office
+
 
 def calc_resave(source: Path, folder: Path) -> Path:
     """Open and save a workbook with LibreOffice Calc (the test fails without it, as the other office tests do)."""

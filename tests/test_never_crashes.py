@@ -14,6 +14,7 @@ from secretariat.records import load_report
 from secretariat.word import build_docx_bytes
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", ["report", "figures", "activities", "footnotes", "content"])
 def test_every_single_fault_is_reported_not_raised(example: Path, name: str) -> None:
     path = example / f"{name}.json"

@@ -109,6 +109,7 @@ def test_new_carries_structure_and_leaves_metadata_unset(started: Path) -> None:
     assert "Regional agreements continued" in items[4] and "2015–2020" not in items[4]
 
 
+@pytest.mark.office
 def test_an_incomplete_report_still_drafts_with_visible_gaps(started: Path, tmp_path: Path) -> None:
     out = tmp_path / "gaps.docx"
     result = run("draft", str(started), "-o", str(out))
@@ -129,6 +130,7 @@ def test_an_incomplete_report_still_drafts_with_visible_gaps(started: Path, tmp_
     assert "(e) [new text for the sub-paragraph that said: Regional agreements continued to be developed, …];" in text
 
 
+@pytest.mark.office
 def test_the_filled_next_report_drafts_like_the_series(started: Path, tmp_path: Path) -> None:
     fill(started)
     checked = run("check", str(started), "--format", "json")

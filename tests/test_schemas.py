@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from jsonschema import Draft202012Validator
 
-from mutations import mutations
+from mutations import mutations, trimmed
 from secretariat.records.bundle import inline_refs
 from secretariat.records.metaschema import schema_problems
 from secretariat.records.schemas import SCHEMA_BASE, default_store
@@ -36,7 +36,7 @@ def test_inlined_schema_agrees_with_the_referencing_one(name: str) -> None:
     inlined = Draft202012Validator(inline_refs(store.schemas, schema_id, store.schemas[schema_id]),
                                    format_checker=Draft202012Validator.FORMAT_CHECKER)
     record = json.loads((EXAMPLE / f"{name}.json").read_text(encoding="utf-8"))
-    cases = [record, *mutations(record)]
+    cases = [record, *mutations(trimmed(record))]
     invalid = 0
     for case in cases:
         expected = verdict(plain, case)

@@ -55,13 +55,25 @@ def test_escaped_keys_and_missing_pointers() -> None:
         assert index.offset(missing) is None
 
 
-def test_a_large_array_is_scanned_once() -> None:
+def test_a_large_array_is_scanned_once(monkeypatch: pytest.MonkeyPatch) -> None:
     items = [{"id": f"item-{i}", "dates": {"start": "2015", "end": "2016"}} for i in range(20_000)]
     text = json.dumps({"activities": items}, indent=2)
     index = PointerIndex(text)
+    scanned: list[int] = []
+    scan = PointerIndex._scan
+
+    def counted(self: PointerIndex, start: int) -> dict[str, tuple[int, int | None]]:
+        scanned.append(start)
+        return scan(self, start)
+
+    monkeypatch.setattr(PointerIndex, "_scan", counted)
     last = index.offset("/activities/19999/dates")
     assert last is not None and text[last:].startswith('"dates"')
     line, column = index.line_column(last)
     assert (line, column) == (text.count("\n", 0, last) + 1, 7)
     first = index.offset("/activities/0/id")
     assert first is not None and index.line_column(first) == (4, 7)
+    assert index.offset("/activities/10000/id") is not None
+    array = text.index("[")
+    assert scanned.count(array) == 1 and scanned.count(0) == 1  # the array and the root, each once
+    assert len(scanned) == 5  # root, array, and the three items asked for

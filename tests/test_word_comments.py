@@ -170,6 +170,7 @@ def own_text(element: etree._Element) -> str:
     return "".join(pieces)
 
 
+@pytest.mark.office
 def test_libreoffice_shows_each_comment_on_its_paragraph(tmp_path: Path) -> None:
     source = tmp_path / "commented.docx"
     write_docx(example_draft(comments=COMMENTS), source)
@@ -197,6 +198,7 @@ def test_libreoffice_shows_each_comment_on_its_paragraph(tmp_path: Path) -> None
     }
 
 
+@pytest.mark.office
 def test_libreoffice_keeps_every_footnote_text_in_a_draft_with_comments(tmp_path: Path) -> None:
     draft = example_draft()
     more = tuple(para(f"Note paragraph {i}.", FootnoteRef(f"n{i}")) for i in range(3))

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import dataclasses
-import time
+import json
 
 import pytest
 
 from secretariat.errors import OutputError, SecretariatError
 from secretariat.model import FootnoteRef, Heading, Paragraph, Run
+from secretariat.reporters.draft import error_json
 from secretariat.word import build_docx_bytes
 from test_word_fixtures import MASTHEAD, NS, W, example_draft, para, xml
 
@@ -70,8 +71,15 @@ def test_unsupported_levels_are_refused() -> None:
         build_docx_bytes(with_blocks(Heading(4, (Run("Deep"),))))
 
 
-def test_errors_are_secretariat_errors() -> None:
-    assert issubclass(OutputError, SecretariatError)
+def test_a_refusal_reaches_a_machine_as_one_error_with_its_location() -> None:
+    draft = with_blocks(para("One.", FootnoteRef("press"), source="c.json /b/0"),
+                        para("Two.", FootnoteRef("press"), source="c.json /b/1"))
+    with pytest.raises(SecretariatError) as caught:  # what the command line catches and reports
+        build_docx_bytes(draft)
+    data = json.loads(error_json(caught.value))
+    assert data["ok"] is False and "referenced a second time" in data["error"]
+    assert [(p["path"], p["message"]) for p in data["problems"]] == [
+        ("c.json /b/1", "second reference to footnote 'press'")]
 
 
 def test_tabs_and_line_breaks_become_word_elements() -> None:
@@ -96,13 +104,10 @@ def synthetic(paragraphs: int = 2000, footnotes: int = 200) -> tuple[Paragraph |
     return tuple(blocks)
 
 
-def test_two_thousand_paragraphs_build_well_under_a_second() -> None:
+def test_two_thousand_paragraphs_carry_every_footnote() -> None:
+    # the time this takes is measured by benchmarks/run.py (the synthetic 2,000-paragraph report)
     blocks = synthetic()
     notes = {f"n{i}": (Run(f"Footnote {i}."),) for i in range(0, 2000, 10)}
-    draft = example_draft(blocks=blocks, footnotes=notes)
-    build_docx_bytes(draft)  # warm the cached style, numbering and settings parts
-    start = time.perf_counter()
-    data = build_docx_bytes(draft)
-    elapsed = time.perf_counter() - start
-    assert elapsed < 1.0, f"{elapsed:.3f} s"
+    data = build_docx_bytes(example_draft(blocks=blocks, footnotes=notes))
+    assert len(xml(data, "word/document.xml").findall(".//w:footnoteReference", NS)) == 200 + 1  # and the asterisk
     assert len(xml(data, "word/footnotes.xml").findall("w:footnote", NS)) == 200 + 3

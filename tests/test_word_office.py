@@ -15,6 +15,8 @@ from office import convert, pdf_page_count, pdf_pages_text, to_text
 from secretariat.word import write_docx
 from test_word_fixtures import long_draft
 
+pytestmark = pytest.mark.office
+
 
 @pytest.fixture(scope="module")
 def converted(tmp_path_factory: pytest.TempPathFactory) -> tuple[str, Path]:
