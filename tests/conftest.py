@@ -32,3 +32,36 @@ def edit_json() -> Callable[[Path, Callable[[Any], None]], None]:
         path.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
 
     return edit
+
+
+# One LibreOffice session edits the example draft as editors would, for every test that needs such files.
+LIBREOFFICE_EDITS = {
+    "edited": [
+        {"replace": "169 parties", "by": "170 parties"},
+        {"replace": "seeks to inform", "by": "informs"},
+        {"delete": "On the basis of this strategy"},
+        {"insert_after": "UNODC implements a comprehensive", "text": "An editor added this paragraph."},
+    ],
+    "tracked": [
+        {"track": True},
+        {"replace": "169 parties", "by": "170 parties"},
+        {"delete": "On the basis of this strategy"},
+    ],
+}
+
+
+@pytest.fixture(scope="session")
+def libreoffice_edits(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """Return the clean draft of the example ("draft") and the copies LibreOffice edited and saved as .docx."""
+    from office import edit_in_libreoffice
+    from secretariat.pipeline import DraftOptions, draft
+
+    folder = tmp_path_factory.mktemp("libreoffice-edits")
+    report = folder / EXAMPLE.name
+    shutil.copytree(EXAMPLE, report, ignore=shutil.ignore_patterns("build"))
+    clean = folder / "draft.docx"
+    draft(DraftOptions(report, clean, comments=False))  # LibreOffice 7.4 crashes on comments over UNO
+    files = {name: folder / f"{name}.docx" for name in LIBREOFFICE_EDITS}
+    edit_in_libreoffice([{"in": str(clean), "out": str(files[name]), "edits": edits}
+                         for name, edits in LIBREOFFICE_EDITS.items()], folder)
+    return {"draft": clean, "report": report, **files}

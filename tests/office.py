@@ -6,6 +6,7 @@ a missing LibreOffice must not pass silently as green.
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -68,3 +69,22 @@ def render_png(pdf: Path, outdir: Path, dpi: int = 60) -> list[Path]:
     subprocess.run([pdftoppm, "-png", "-r", str(dpi), str(pdf), str(outdir / "page")], check=True,
                    timeout=TIMEOUT, capture_output=True)
     return sorted(outdir.glob("page-*.png"), key=lambda p: int(p.stem.split("-")[-1]))
+
+
+def edit_in_libreoffice(jobs: list[dict[str, object]], workdir: Path) -> None:
+    """Run tests/lo_edit.py: LibreOffice over UNO opens each job's .docx, edits it and saves it as .docx."""
+    require("soffice", "libreoffice")
+    system_python = "/usr/bin/python3"
+    probe = subprocess.run([system_python, "-c", "import uno"], capture_output=True, timeout=TIMEOUT, check=False)
+    if probe.returncode != 0:
+        message = "python3-uno is not installed (set SECRETARIAT_SKIP_OFFICE=1 to skip the office tests)"
+        if os.environ.get("SECRETARIAT_SKIP_OFFICE") == "1":
+            pytest.skip(message)
+        pytest.fail(message)
+    jobs_file = workdir / "lo-jobs.json"
+    jobs_file.write_text(json.dumps(jobs), encoding="utf-8")
+    script = Path(__file__).with_name("lo_edit.py")
+    result = subprocess.run([system_python, str(script), str(jobs_file)], capture_output=True, text=True,
+                            timeout=TIMEOUT * 2, check=False)
+    if result.returncode != 0:
+        pytest.fail(f"LibreOffice editing failed ({result.returncode}): {result.stderr or result.stdout}")

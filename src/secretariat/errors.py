@@ -65,3 +65,7 @@ class OutputError(SecretariatError):
 
 class UsageError(SecretariatError):
     """The command was called wrongly."""
+
+
+class DocumentError(SecretariatError):
+    """A .docx cannot be read: not a zip, encrypted, corrupt, or not a Word document."""

@@ -34,6 +34,7 @@ class Heading:
 
     level: int
     inlines: tuple[Inline, ...]
+    source: str = ""  # the content pointer of its record ("/blocks/0"), written into the draft as its identity
 
 
 @dataclass(frozen=True)
@@ -85,12 +86,26 @@ class Comment:
 
 
 @dataclass(frozen=True)
+class Origin:
+    """What a draft was made from, written into it so that an edited copy can be compared with its records."""
+
+    tool: str  # "secretariat 0.1.0"
+    report: str  # the report folder's name
+    symbol: str
+    records: str  # digest of all record files together
+    files: tuple[tuple[str, str], ...] = ()  # (record file name, its digest)
+    templates: tuple[tuple[str, str], ...] = ()  # (content pointer, the record text the paragraph came from)
+
+
+@dataclass(frozen=True)
 class Draft:
     """A whole report ready to be written."""
 
     masthead: Masthead
     blocks: tuple[Block, ...]
     footnotes: dict[str, tuple[Inline, ...]] = field(default_factory=dict)
+    footnote_sources: dict[str, str] = field(default_factory=dict)  # footnote key -> "/footnotes/0"
+    origin: Origin | None = None
     comments: tuple[Comment, ...] = ()
     title: str = ""  # document property
     language: str = "en-GB"

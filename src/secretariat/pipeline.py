@@ -17,7 +17,8 @@ from secretariat.render.environment import make_environment
 from secretariat.render.footnotes import footnote_issues
 from secretariat.render.markdown import parse_body
 from secretariat.render.masthead import build_masthead
-from secretariat.render.structure import verify_structure
+from secretariat.render.origin import origin_of
+from secretariat.render.structure import verify_structure, with_heading_sources
 from secretariat.word import write_docx
 
 _BLOCK = re.compile(r"^/blocks/\d+")
@@ -93,7 +94,9 @@ def build_draft(records: ReportRecords, strict: bool = True) -> Draft:
         raise TemplateError(f"{content_file} {e.message}") from e
     verify_structure(content_file, records.content, blocks)
     masthead = build_masthead(records.report, report_date(records))
-    return Draft(masthead=masthead, blocks=blocks, footnotes=footnotes, title=masthead.title)
+    return Draft(masthead=masthead, blocks=with_heading_sources(records.content, blocks), footnotes=footnotes,
+                 footnote_sources={key: f"/footnotes/{i}" for i, key in enumerate(records.footnotes)},
+                 origin=origin_of(records), title=masthead.title)
 
 
 def rendered_texts(document: Draft) -> dict[str, str]:

@@ -7,6 +7,7 @@ Comparing the parsed blocks with the declared ones catches that, and names the r
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from secretariat.errors import TemplateError
@@ -51,3 +52,11 @@ def verify_structure(content_file: str, content: list[dict[str, Any]], blocks: t
     if len(parsed) > len(declared):
         raise TemplateError(f"{content_file} {declared[-1][1] if declared else '/blocks'}: expected the last text "
                             f"to end the body, found Markdown that adds a {parsed[len(declared)][0]} after it")
+
+
+def with_heading_sources(content: list[dict[str, Any]], blocks: tuple[Block, ...]) -> tuple[Block, ...]:
+    """Return blocks with each heading's content pointer, once verify_structure has proven them aligned."""
+    return tuple(
+        replace(block, source=pointer) if isinstance(block, Heading) else block
+        for block, (_kind, pointer) in zip(blocks, _declared(content), strict=True)
+    )

@@ -10,6 +10,7 @@ from secretariat.errors import Location, OutputError, Problem
 from secretariat.model import Block, Heading, Run
 from secretariat.word import names as n
 from secretariat.word.comments import Anchors
+from secretariat.word.identity import Bookmarks
 from secretariat.word.ooxml import paragraph
 from secretariat.word.runs import NoteNumbers, add_inlines
 
@@ -26,8 +27,8 @@ def _describe(index: int, block: Block) -> str:
 
 
 def add_blocks(body: etree._Element, blocks: Iterable[Block], notes: NoteNumbers,
-               anchors: Anchors | None = None) -> None:
-    """Append one paragraph per block, telling anchors the paragraph of each source; raise OutputError."""
+               anchors: Anchors | None = None, bookmarks: Bookmarks | None = None) -> None:
+    """Append one paragraph per block, bookmarked with its source, telling anchors of it; raise OutputError."""
     headings = n.HEADINGS
     for index, block in enumerate(blocks, 1):
         if isinstance(block, Heading):
@@ -40,7 +41,9 @@ def add_blocks(body: etree._Element, blocks: Iterable[Block], notes: NoteNumbers
             raise OutputError(f"{where}: level {block.level} is not {allowed}",
                               (Problem(Location(where), f"unsupported level {block.level}"),))
         p = paragraph(body, style_id)
-        source = getattr(block, "source", "")
-        add_inlines(p, block.inlines, notes, source or _describe(index, block))
+        source = block.source
+        add_inlines(p, block.inlines, notes, _describe(index, block))
+        if source and bookmarks is not None:
+            bookmarks.mark(p, source, block.inlines)
         if source and anchors is not None:
             anchors.anchor(source, p)

@@ -7,6 +7,7 @@ from secretariat.word.body import add_blocks
 from secretariat.word.comments import Comments
 from secretariat.word.footnotes import ASTERISK_ID, Footnotes
 from secretariat.word.headers import HEADER_FOOTER_SLOTS, add_section_properties, header_footer_parts
+from secretariat.word.identity import MADE_FROM_PART, Bookmarks, made_from_parts
 from secretariat.word.masthead import add_masthead
 from secretariat.word.numbering import numbering_part
 from secretariat.word.ooxml import CT_BASE, REL_BASE, check_text, root, serialize, sub
@@ -30,18 +31,20 @@ def build_package(draft: Draft) -> bytes:
     title = draft.title or draft.masthead.title
     check_text(title, "draft.title")
     check_text(draft.language, "draft.language")
-    notes = Footnotes(draft.footnotes)
+    notes = Footnotes(draft.footnotes, draft.footnote_sources)
     when = w3cdtf(draft.masthead.date)
-    comments = Comments(draft.comments, when, first_id=ASTERISK_ID + 1 + len(draft.footnotes))  # above notes
+    first_comment = ASTERISK_ID + 1 + len(draft.footnotes)  # above every footnote id
+    comments = Comments(draft.comments, when, first_id=first_comment)
+    bookmarks = Bookmarks(first_comment + len(draft.comments)) if draft.origin is not None else None
     document = root("document")
     body = sub(document, "body")
     asterisk = draft.masthead.agenda_footnote if add_masthead(body, draft.masthead, comments) else ""
-    add_blocks(body, draft.blocks, notes, comments)
+    add_blocks(body, draft.blocks, notes, comments, bookmarks)
     related = [
         ("styles", "styles.xml", "styles+xml", comments.styles(styles_part(draft.language))),
         ("settings", "settings.xml", "settings+xml", settings_part(draft.language)),
         ("numbering", "numbering.xml", "numbering+xml", numbering_part()),
-        ("footnotes", "footnotes.xml", "footnotes+xml", notes.part(asterisk)),
+        ("footnotes", "footnotes.xml", "footnotes+xml", notes.part(asterisk, bookmarks)),
         *comments.place(),
     ]
     counters = {"header": 0, "footer": 0}
@@ -61,8 +64,12 @@ def build_package(draft: Draft) -> bytes:
     package_rels = relationships([("rId1", REL_BASE + "officeDocument", "word/document.xml"),
                                   ("rId2", _CORE_REL, "docProps/core.xml"),
                                   ("rId3", REL_BASE + "extended-properties", "docProps/app.xml")])
-    document_rels = relationships([(rel_id, REL_BASE + rel, target)
-                                   for rel_id, (rel, target, _, _) in zip(rel_ids, related, strict=True)])
+    rels = [(rel_id, REL_BASE + rel, target) for rel_id, (rel, target, _, _) in zip(rel_ids, related, strict=True)]
+    extra: list[tuple[str, bytes]] = []
+    if draft.origin is not None and bookmarks is not None:
+        made_from, extra = made_from_parts(draft.origin, bookmarks.written)
+        parts += made_from
+        rels.append((f"rId{len(rels) + 1}", REL_BASE + "customXml", f"../{MADE_FROM_PART}"))
     members = [("[Content_Types].xml", content_types(parts)), ("_rels/.rels", package_rels),
-               ("word/_rels/document.xml.rels", document_rels)]
+               ("word/_rels/document.xml.rels", relationships(rels)), *extra]
     return zip_package(members + [(part.name, part.data) for part in parts])

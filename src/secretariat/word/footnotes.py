@@ -11,8 +11,9 @@ from collections.abc import Mapping
 from lxml import etree
 
 from secretariat.errors import Location, OutputError, Problem
-from secretariat.model import Inline
+from secretariat.model import Inline, Run
 from secretariat.word import names as n
+from secretariat.word.identity import MASTHEAD, Bookmarks
 from secretariat.word.ooxml import paragraph, root, serialize, styled_run, sub, w
 from secretariat.word.runs import add_inlines, text_run
 
@@ -31,8 +32,9 @@ class _NoNotesInNotes:
 class Footnotes:
     """Number the draft's footnotes in the order of their references and write the footnotes part."""
 
-    def __init__(self, texts: Mapping[str, tuple[Inline, ...]]) -> None:
+    def __init__(self, texts: Mapping[str, tuple[Inline, ...]], sources: Mapping[str, str] | None = None) -> None:
         self._texts = texts
+        self._sources = sources or {}
         self._ids: dict[str, int] = {}
         self._where: dict[str, str] = {}
 
@@ -49,8 +51,8 @@ class Footnotes:
         self._where[key] = where
         return self._ids[key]
 
-    def part(self, asterisk_text: str) -> bytes:
-        """Return the footnotes part; raise OutputError naming any footnote never referenced."""
+    def part(self, asterisk_text: str, bookmarks: Bookmarks | None = None) -> bytes:
+        """Return the footnotes part, each note bookmarked with its source; raise OutputError on unused notes."""
         unused = [key for key in self._texts if key not in self._ids]
         if unused:
             names = ", ".join(repr(key) for key in unused)
@@ -65,12 +67,18 @@ class Footnotes:
             p = paragraph(sub(notes, "footnote", id=str(ASTERISK_ID)), n.FOOTNOTE_TEXT)
             text_run(p, "*", "masthead.agenda_footnote", n.FOOTNOTE_REFERENCE)
             sub(styled_run(p, None), "tab")
+            at = len(p)
             text_run(p, asterisk_text, "masthead.agenda_footnote")
+            if bookmarks is not None:
+                bookmarks.mark(p, MASTHEAD, (Run(asterisk_text),), at)
         no_nesting = _NoNotesInNotes()
         for key, note_id in self._ids.items():
             p = paragraph(sub(notes, "footnote", id=str(note_id)), n.FOOTNOTE_TEXT)
             sub(styled_run(p, n.FOOTNOTE_REFERENCE), "footnoteRef")
             sub(styled_run(p, None), "tab")
+            at = len(p)
             add_inlines(p, self._texts[key], no_nesting, f"footnote {key!r}")
+            if bookmarks is not None and key in self._sources:
+                bookmarks.mark(p, self._sources[key], self._texts[key], at)
         return serialize(notes)
 

@@ -1,0 +1,112 @@
+"""Read what a paragraph says: its text with pending changes shown accepted, its marks and its revisions."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from lxml import etree
+
+from secretariat.word import names as n
+from secretariat.word.ooxml import PPR, RPR, RSTYLE, VAL, R, T, w
+
+_TEXT = {T: None, w("tab"): "\t", w("br"): "\n", w("cr"): "\n", w("noBreakHyphen"): "-", w("softHyphen"): ""}
+_SKIPPED_REVISIONS = {w("del"): "deletion", w("moveFrom"): "move (from)"}
+_SHOWN_REVISIONS = {w("ins"): "insertion", w("moveTo"): "move (to)"}
+_CONTAINERS = {w(tag) for tag in ("hyperlink", "smartTag", "sdt", "sdtContent", "fldSimple", "customXml", "dir",
+                                  "bdo")}
+_NOTE_REF, _BOOKMARK, _DEL_TEXT = w("footnoteReference"), w("bookmarkStart"), w("delText")
+_COMMENT_MARKS = (w("commentRangeStart"), w("commentReference"))
+_AUTHOR, _DATE, _NAME, _ID = w("author"), w("date"), w("name"), w("id")
+
+
+@dataclass(frozen=True)
+class ReadChange:
+    """A tracked change still pending: insertion, deletion, move, paragraph mark or formatting."""
+
+    kind: str
+    author: str
+    date: str
+    text: str = ""
+
+
+@dataclass
+class ParagraphParts:
+    """What one walk over a paragraph collects."""
+
+    text: list[str] = field(default_factory=list)
+    notes: list[tuple[int, str]] = field(default_factory=list)  # footnote w:id, custom mark ("" if numbered)
+    bookmarks: list[str] = field(default_factory=list)
+    comments: list[str] = field(default_factory=list)
+    changes: list[ReadChange] = field(default_factory=list)
+
+
+def _change(element: etree._Element, kind: str, text: str = "") -> ReadChange:
+    return ReadChange(kind, element.get(_AUTHOR, ""), element.get(_DATE, ""), text)
+
+
+def _deleted_text(element: etree._Element) -> str:
+    return "".join(t.text or "" for t in element.iter(_DEL_TEXT, T))
+
+
+def walk(p: etree._Element, skip_note_marks: bool = False) -> ParagraphParts:
+    """Collect the text, footnote references, bookmarks, comments and pending changes of a paragraph."""
+    parts = ParagraphParts()
+    ppr = p.find(PPR)
+    if ppr is not None:
+        for tag, kind in ((w("ins"), "paragraph inserted"), (w("del"), "paragraph mark deleted")):
+            mark = ppr.find(f"{RPR}/{tag}")
+            if mark is not None:
+                parts.changes.append(_change(mark, kind))
+        if ppr.find(w("pPrChange")) is not None:
+            parts.changes.append(_change(ppr.find(w("pPrChange")), "formatting"))  # type: ignore[arg-type]
+    _walk(p, parts, skip_note_marks)
+    return parts
+
+
+def _walk(parent: etree._Element, parts: ParagraphParts, skip_note_marks: bool) -> None:
+    for child in parent:
+        tag = child.tag
+        if tag == R:
+            _run(child, parts, skip_note_marks)
+        elif tag in _SKIPPED_REVISIONS:
+            parts.changes.append(_change(child, _SKIPPED_REVISIONS[tag], _deleted_text(child)))
+        elif tag in _SHOWN_REVISIONS:
+            before = len(parts.text)
+            _walk(child, parts, skip_note_marks)
+            parts.changes.append(_change(child, _SHOWN_REVISIONS[tag], "".join(parts.text[before:])))
+        elif tag == _BOOKMARK:
+            parts.bookmarks.append(child.get(_NAME, ""))
+        elif tag in _COMMENT_MARKS:
+            parts.comments.append(child.get(_ID, ""))
+        elif tag in _CONTAINERS:
+            _walk(child, parts, skip_note_marks)
+
+
+def _run(run: etree._Element, parts: ParagraphParts, skip_note_marks: bool) -> None:
+    rpr = run.find(RPR)
+    if rpr is not None and rpr.find(w("rPrChange")) is not None:
+        parts.changes.append(_change(rpr.find(w("rPrChange")), "formatting"))  # type: ignore[arg-type]
+    if skip_note_marks and rpr is not None and rpr.find(RSTYLE) is not None \
+            and rpr.find(RSTYLE).get(VAL) == n.FOOTNOTE_REFERENCE:  # type: ignore[union-attr]
+        return  # the mark at the start of a footnote ("1", or a custom "*")
+    custom = False
+    for child in run:
+        tag = child.tag
+        if tag in _TEXT:
+            text = child.text or "" if tag == T else _TEXT[tag]
+            if custom:  # the custom mark of a footnote reference prints as the mark, not as text
+                parts.notes[-1] = (parts.notes[-1][0], parts.notes[-1][1] + (text or ""))
+                continue
+            parts.text.append(text or "")
+        elif tag == _NOTE_REF:
+            custom = child.get(w("customMarkFollows")) in ("1", "true", "on")
+            parts.notes.append((_note_id(child), ""))
+        elif tag == w("commentReference"):
+            parts.comments.append(child.get(_ID, ""))
+
+
+def _note_id(element: etree._Element) -> int:
+    try:
+        return int(element.get(_ID, "-9"))
+    except ValueError:
+        return -9
