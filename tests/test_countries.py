@@ -8,11 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from secretariat.errors import SecretariatError
+from secretariat.errors import CountryNameUncertainError, SecretariatError, UnknownCountryError
 from secretariat.registers import (
-    CountryNameUncertainError,
     CountryRegister,
-    UnknownCountryError,
     country_register,
 )
 from secretariat.resources import data_path

@@ -25,8 +25,9 @@ from secretariat.checks.dates_util import (
     why_invalid,
 )
 from secretariat.checks.plugins import dates
+from secretariat.errors import SessionRegisterError
 from secretariat.records import ReportRecords, load_report
-from secretariat.registers.sessions import SessionRegisterError, read_register, register_for
+from secretariat.registers.sessions import read_register, register_for
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "drafts" / "ctoc-cop-2016-tip"

@@ -10,7 +10,7 @@ import jinja2
 import pytest
 from markupsafe import Markup
 
-from secretariat.registers import CountryNameUncertainError, UnknownCountryError
+from secretariat.errors import CountryNameUncertainError, UnknownCountryError
 from secretariat.render.filters import (
     FILTERS,
     count,

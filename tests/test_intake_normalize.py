@@ -7,8 +7,9 @@ from typing import Any
 
 import pytest
 
+from secretariat.errors import DateValueError
 from secretariat.intake import coerce, countries
-from secretariat.intake.dates import Dated, DateValueError, to_partial_date
+from secretariat.intake.dates import Dated, to_partial_date
 from secretariat.intake.layout import activities_layout
 from secretariat.intake.normalize import BATCH, Normalizer
 from secretariat.intake.rows import Row

@@ -1,4 +1,4 @@
-"""The one exception family of secretariat."""
+"""The one exception family of secretariat: every error it raises on purpose is defined here."""
 
 from __future__ import annotations
 
@@ -69,3 +69,31 @@ class UsageError(SecretariatError):
 
 class DocumentError(SecretariatError):
     """A .docx cannot be read: not a zip, encrypted, corrupt, or not a Word document."""
+
+
+class RegisterError(SecretariatError):
+    """A register file is unreadable, does not match its schema or contradicts itself."""
+
+
+class SessionRegisterError(RegisterError):
+    """A register of sessions cannot be read or is malformed."""
+
+
+class UnknownRegisterError(SecretariatError, LookupError):
+    """No treaty register has this id."""
+
+
+class UnknownCountryError(SecretariatError, ValueError):
+    """A country code is not in the register."""
+
+
+class CountryNameUncertainError(SecretariatError, ValueError):
+    """The date falls inside the window in which a change of name took effect: the name is unknown."""
+
+
+class SubmissionError(SecretariatError):
+    """A submitted file cannot be taken in at all (wrong type, corrupt, wrong columns); nothing of it is used."""
+
+
+class DateValueError(SecretariatError, ValueError):
+    """A value cannot be read as a date; the message says what was expected."""

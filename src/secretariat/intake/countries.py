@@ -6,9 +6,10 @@ import difflib
 from datetime import date
 from typing import Any
 
+from secretariat.errors import CountryNameUncertainError
 from secretariat.intake.coerce import Coercer, text_list
 from secretariat.registers._country_files import read_aliases
-from secretariat.registers.countries import CountryNameUncertainError, CountryRegister
+from secretariat.registers.countries import CountryRegister
 from secretariat.resources import data_path
 
 

@@ -9,9 +9,10 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import IO
 
+from secretariat.errors import SubmissionError
 from secretariat.intake.columns import Layout
 from secretariat.intake.headers import check_headers, make_row
-from secretariat.intake.rows import Row, SubmissionError
+from secretariat.intake.rows import Row
 from secretariat.intake.source import Source
 from secretariat.intake.xlsxscan import OLE2
 

@@ -9,6 +9,8 @@ from typing import Any, Literal, NamedTuple
 
 from openpyxl.utils.datetime import from_excel
 
+from secretariat.errors import DateValueError
+
 Order = Literal["DMY", "MDY"]
 
 MONTHS = {name: number for number, names in enumerate(
@@ -31,10 +33,6 @@ class Dated(NamedTuple):
 
     def __str__(self) -> str:
         return self.value.isoformat()
-
-
-class DateValueError(ValueError):
-    """A value cannot be read as a date; the message says what was expected."""
 
 
 def _iso(year: int, month: int | None = None, day: int | None = None) -> str:

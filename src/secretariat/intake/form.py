@@ -14,13 +14,13 @@ from openpyxl.utils.cell import get_column_letter, quote_sheetname
 from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from secretariat.errors import OutputError
+from secretariat.errors import CountryNameUncertainError, OutputError
 from secretariat.intake.columns import Field, Layout
 from secretariat.intake.instructions import write_instructions
 from secretariat.intake.layout import activities_layout
 from secretariat.intake.report import open_report
 from secretariat.intake.xlsx import LISTS
-from secretariat.registers.countries import CountryNameUncertainError, country_register
+from secretariat.registers.countries import country_register
 
 DATE_FORMAT = "DD/MM/YYYY"
 FORMATS = {"date": DATE_FORMAT, "integer": "#,##0", "text": "@", "text-list": "@"}

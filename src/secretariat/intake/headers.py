@@ -6,8 +6,9 @@ from typing import Any
 
 from openpyxl.utils.cell import get_column_letter
 
+from secretariat.errors import SubmissionError
 from secretariat.intake.columns import Layout
-from secretariat.intake.rows import CellProblem, Row, SubmissionError, shown
+from secretariat.intake.rows import CellProblem, Row, shown
 
 
 def check_headers(layout: Layout, cells: list[Any], where: str) -> list[str | None]:

@@ -6,9 +6,9 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from secretariat.errors import Problem
+from secretariat.errors import Problem, SubmissionError
 from secretariat.intake.columns import Layout
-from secretariat.intake.rows import CellProblem, Row, SubmissionError, shown
+from secretariat.intake.rows import CellProblem, Row, shown
 from secretariat.intake.source import Source
 from secretariat.records.jsonfile import read_json
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from secretariat.errors import SubmissionError
 from secretariat.intake.columns import Layout
 from secretariat.intake.csvfile import read_csv
 from secretariat.intake.jsonsub import read_json_submission
-from secretariat.intake.rows import SubmissionError
 from secretariat.intake.source import Source
 from secretariat.intake.xlsx import read_xlsx
 

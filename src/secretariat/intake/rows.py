@@ -5,12 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from secretariat.errors import SecretariatError
-
-
-class SubmissionError(SecretariatError):
-    """A submitted file cannot be taken in at all (wrong type, corrupt, wrong columns); nothing of it is used."""
-
 
 @dataclass(frozen=True)
 class CellProblem:

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
-from secretariat.errors import OutputError
+from secretariat.errors import OutputError, SubmissionError
 from secretariat.intake.columns import Layout
 from secretariat.intake.layout import activities_layout
 from secretariat.intake.merge import Merger
@@ -19,7 +19,6 @@ from secretariat.intake.readers import open_source
 from secretariat.intake.receipt import FileReceipt, RejectsWriter
 from secretariat.intake.report import ReportFolder, open_report
 from secretariat.intake.rowflow import take_rows
-from secretariat.intake.rows import SubmissionError
 from secretariat.registers.countries import country_register
 
 

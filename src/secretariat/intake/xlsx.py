@@ -11,10 +11,11 @@ from typing import Any
 import openpyxl
 from openpyxl.utils.cell import column_index_from_string, range_boundaries
 
+from secretariat.errors import SubmissionError
 from secretariat.intake.columns import Layout
 from secretariat.intake.dates import Dated, Order
 from secretariat.intake.headers import check_headers, make_row
-from secretariat.intake.rows import CellProblem, Row, SubmissionError
+from secretariat.intake.rows import CellProblem, Row
 from secretariat.intake.source import Source
 from secretariat.intake.xlsxscan import SheetScan, check_signature, scan_sheet, sheet_parts
 

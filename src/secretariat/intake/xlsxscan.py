@@ -17,7 +17,7 @@ from xml.etree import ElementTree
 
 from openpyxl.utils.cell import range_boundaries
 
-from secretariat.intake.rows import SubmissionError
+from secretariat.errors import SubmissionError
 
 OLE2 = bytes.fromhex("D0CF11E0A1B11AE1")
 _NS = {"m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main",

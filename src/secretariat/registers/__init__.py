@@ -2,20 +2,16 @@
 
 from secretariat.registers.countries import (
     Country,
-    CountryNameUncertainError,
     CountryRegister,
     NameForm,
     Renaming,
-    UnknownCountryError,
     country_register,
 )
 
 __all__ = [
     "Country",
-    "CountryNameUncertainError",
     "CountryRegister",
     "NameForm",
     "Renaming",
-    "UnknownCountryError",
     "country_register",
 ]

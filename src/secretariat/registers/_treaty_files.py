@@ -9,17 +9,13 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from secretariat.errors import Problem, SecretariatError
+from secretariat.errors import Problem, RegisterError
 from secretariat.records.jsonfile import JsonFile, read_json
 from secretariat.records.schemas import SCHEMA_BASE, default_store
 from secretariat.registers.countries import country_register
 
 REGISTER_SCHEMA = SCHEMA_BASE + "register.schema.json"
 _PARTIAL = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?\Z")
-
-
-class RegisterError(SecretariatError):
-    """A treaty register file is unreadable, does not match its schema or contradicts itself."""
 
 
 @dataclass(frozen=True)

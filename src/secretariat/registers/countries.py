@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
-from secretariat.errors import SecretariatError
+from secretariat.errors import CountryNameUncertainError, SecretariatError, UnknownCountryError
 from secretariat.registers._country_files import (
     NameForm,
     Renaming,
@@ -26,21 +26,11 @@ from secretariat.resources import data_path
 
 __all__ = [
     "Country",
-    "CountryNameUncertainError",
     "CountryRegister",
     "NameForm",
     "Renaming",
-    "UnknownCountryError",
     "country_register",
 ]
-
-
-class UnknownCountryError(SecretariatError, ValueError):
-    """A country code is not in the register."""
-
-
-class CountryNameUncertainError(SecretariatError, ValueError):
-    """The date falls inside the window in which a change of name took effect: the name is unknown."""
 
 
 @dataclass(frozen=True)

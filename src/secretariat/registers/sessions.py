@@ -12,15 +12,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from secretariat.errors import SecretariatError
+from secretariat.errors import SessionRegisterError
 from secretariat.render.filter_dates import parse_partial
 from secretariat.resources import data_path
 
 REGISTERS = ("registers/cop-sessions.json",)
-
-
-class SessionRegisterError(SecretariatError):
-    """A register of sessions cannot be read or is malformed."""
 
 
 @dataclass(frozen=True)

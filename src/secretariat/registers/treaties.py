@@ -14,18 +14,13 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from secretariat.errors import SecretariatError
-from secretariat.registers._treaty_files import Period, RegisterError, period_of, read_register
+from secretariat.errors import RegisterError, UnknownRegisterError
+from secretariat.registers._treaty_files import Period, period_of, read_register
 from secretariat.resources import data_path
 
-__all__ = ["Participant", "Period", "PublishedCount", "RegisterError", "TreatyRegister",
-           "UnknownRegisterError", "period_of", "treaty_register"]
+__all__ = ["Participant", "Period", "PublishedCount", "TreatyRegister", "period_of", "treaty_register"]
 
 When = date | Period
-
-
-class UnknownRegisterError(SecretariatError, LookupError):
-    """No treaty register has this id."""
 
 
 @dataclass(frozen=True)

@@ -8,12 +8,11 @@ from typing import Any
 from secretariat.checks.context import CheckContext
 from secretariat.checks.finding import Finding, Severity
 from secretariat.checks.party_lists import Names, day, new_parties_findings
+from secretariat.errors import RegisterError, UnknownRegisterError
 from secretariat.registers.treaties import (
     Period,
     PublishedCount,
-    RegisterError,
     TreatyRegister,
-    UnknownRegisterError,
     period_of,
     treaty_register,
 )
