@@ -5,14 +5,16 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable
+from datetime import datetime, timedelta
 from pathlib import Path
-from typing import NoReturn, TypeVar
+from typing import Any, NoReturn, TypeVar
 
 import click
 
 from secretariat import __version__
 from secretariat.checks.runner import CheckRun, run_from_error
 from secretariat.errors import SecretariatError, UsageError
+from secretariat.model import Revisions
 from secretariat.pipeline import CheckOptions
 from secretariat.reporters import draft as draft_reporter
 from secretariat.reporters import findings as findings_reporter
@@ -29,6 +31,48 @@ def main() -> None:
     """Draft and validate UN secretariat reports from records."""
 
 
+def _revision_date(_ctx: click.Context, _param: click.Parameter, value: str | None) -> str:
+    """Return an ISO date, or a UTC date-time as 2016-06-14T09:30:00Z; refuse anything else."""
+    if value is None:
+        return ""
+    try:
+        parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError as e:
+        raise click.BadParameter(f"expected a date such as 2016-06-14 or 2016-06-14T09:30:00Z, "
+                                 f"found {value!r}") from e
+    if parsed.utcoffset() not in (None, timedelta(0)):
+        raise click.BadParameter(f"expected a UTC time (ending in Z), found {value!r}")
+    return parsed.date().isoformat() if len(value) == 10 else parsed.strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def _revision_author(_ctx: click.Context, _param: click.Parameter, value: str) -> str:
+    """Return a printable author name; refuse an empty one or one with control characters."""
+    if not value.strip() or any(ord(c) < 32 for c in value):
+        raise click.BadParameter(f"expected a name, found {value!r}")
+    return value.strip()
+
+
+def _changes_options(command: Callable[..., None]) -> Callable[..., None]:
+    """Add the options that say how changes are shown, gathered into one Revisions argument."""
+    def wrapped(changes_style: str, changes_author: str, changes_date: str, **kwargs: Any) -> None:
+        revisions = Revisions(author=changes_author, date=changes_date,
+                              style="strike-bold" if changes_style == "strike-bold" else "track")
+        command(revisions=revisions, **kwargs)
+
+    wrapped.__name__, wrapped.__doc__ = command.__name__, command.__doc__
+    for option in (
+        click.option("--changes-date", callback=_revision_date, metavar="DATE",
+                     help="Date of the revisions, ISO 8601 (default: the draft's masthead date)."),
+        click.option("--changes-author", default="secretariat", show_default=True, callback=_revision_author,
+                     help="Author of the revisions, as Word shows it."),
+        click.option("--changes-style", type=click.Choice(["track", "strike-bold"]), default="track",
+                     show_default=True,
+                     help="Word tracked changes, or deleted text struck through and new text in bold."),
+    ):
+        wrapped = option(wrapped)
+    return wrapped
+
+
 @main.command()
 @click.argument("report_dir", type=click.Path(file_okay=False, path_type=Path))
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
@@ -37,7 +81,11 @@ def main() -> None:
               show_default=True, help="Text for people, JSON for machines.")
 @click.option("--no-comments", is_flag=True, help="Leave the findings out of the draft (a clean copy).")
 @click.option("--strict", is_flag=True, help="Exit 1 on warnings too.")
-def draft(report_dir: Path, output: Path | None, output_format: str, no_comments: bool, strict: bool) -> None:
+@click.option("--changes-against", "against", type=click.Path(exists=True, path_type=Path),
+              help="Mark every difference from this earlier version (a report folder) as a revision.")
+@_changes_options
+def draft(report_dir: Path, output: Path | None, output_format: str, no_comments: bool, strict: bool,
+          against: Path | None, revisions: Revisions) -> None:
     """Write the Word draft of the report in REPORT_DIR, with the checks' findings as comments."""
     from secretariat.pipeline import DraftOptions
     from secretariat.pipeline import draft as run_draft
@@ -45,7 +93,12 @@ def draft(report_dir: Path, output: Path | None, output_format: str, no_comments
     options = DraftOptions(report_dir=report_dir, output=output, comments=not no_comments)
     as_json = output_format == "json"
     report = draft_reporter.draft_json if as_json else draft_reporter.draft_text
-    result = _run(lambda: run_draft(options), as_json)
+    if against is None:
+        result = _run(lambda: run_draft(options), as_json)
+    else:
+        from secretariat.changes import draft_with_changes
+
+        result = _run(lambda: draft_with_changes(options, against, revisions), as_json)
     click.echo(report(result))
     sys.exit(EXIT_PROBLEMS if result.checks.failed(strict) else EXIT_OK)
 
@@ -73,6 +126,25 @@ def check(report_dir: Path, output_format: str, strict: bool, select: tuple[str,
     if output:
         click.echo(output)
     sys.exit(EXIT_PROBLEMS if result.failed(strict) else EXIT_OK)
+
+
+@main.command()
+@click.argument("old", type=click.Path(exists=True, path_type=Path))
+@click.argument("new", type=click.Path(exists=True, path_type=Path))
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path),
+              help="Where to write NEW with its changes since OLD marked.")
+@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text",
+              show_default=True, help="Text for people, JSON for machines.")
+@_changes_options
+def compare(old: Path, new: Path, output: Path, output_format: str, revisions: Revisions) -> None:
+    """Write NEW with every difference from OLD as a revision (each a report folder)."""
+    from secretariat.changes import CompareOptions
+    from secretariat.changes import compare as run_compare
+
+    as_json = output_format == "json"
+    result = _run(lambda: run_compare(CompareOptions(old, new, output, revisions)), as_json)
+    click.echo(draft_reporter.compare_json(result) if as_json else draft_reporter.compare_text(result))
+    sys.exit(EXIT_OK)
 
 
 @main.command("new")

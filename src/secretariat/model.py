@@ -7,6 +7,11 @@ sub-paragraph letters, footnote numbers) is not stored: the writer asks Word to 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Literal
+
+# A revision against an earlier version: "" unchanged, else inserted or deleted since then. On a heading or
+# paragraph it is the paragraph as a whole (its end included); on a run or a reference, that stretch only.
+Change = Literal["", "inserted", "deleted"]
 
 
 @dataclass(frozen=True)
@@ -16,6 +21,7 @@ class Run:
     text: str
     italic: bool = False
     bold: bool = False
+    change: Change = ""
 
 
 @dataclass(frozen=True)
@@ -23,6 +29,7 @@ class FootnoteRef:
     """A reference mark to the footnote with this key in ``Draft.footnotes``."""
 
     key: str
+    change: Change = ""
 
 
 Inline = Run | FootnoteRef
@@ -35,6 +42,7 @@ class Heading:
     level: int
     inlines: tuple[Inline, ...]
     source: str = ""  # the content pointer of its record ("/blocks/0"), written into the draft as its identity
+    change: Change = ""
 
 
 @dataclass(frozen=True)
@@ -44,6 +52,7 @@ class Paragraph:
     inlines: tuple[Inline, ...]
     level: int = 0
     source: str = ""  # where the text came from (record file and JSON pointer), for findings
+    change: Change = ""
 
 
 Block = Heading | Paragraph
@@ -69,6 +78,8 @@ class Masthead:
     job_dates: tuple[str, str]  # ("280616", "290616")
     barcode: str  # "*1603496*"
     gaps: frozenset[str] = frozenset()  # names of the fields that show a "[… not set]" gap (printed in bold)
+    # fields (and "job_short") that changed since an earlier version, as runs marked inserted or deleted
+    changes: dict[str, tuple[Run, ...]] = field(default_factory=dict, hash=False)
 
     @property
     def job_short(self) -> str:
@@ -98,6 +109,15 @@ class Origin:
 
 
 @dataclass(frozen=True)
+class Revisions:
+    """How a draft shows its changes: as Word tracked changes by an author on a date, or struck and bold."""
+
+    author: str = "secretariat"
+    date: str = ""  # ISO 8601 date or date-time; "" for the masthead date, so the same inputs give the same bytes
+    style: Literal["track", "strike-bold"] = "track"
+
+
+@dataclass(frozen=True)
 class Draft:
     """A whole report ready to be written."""
 
@@ -109,3 +129,4 @@ class Draft:
     comments: tuple[Comment, ...] = ()
     title: str = ""  # document property
     language: str = "en-GB"
+    revisions: Revisions | None = None  # set when the draft is marked against an earlier version

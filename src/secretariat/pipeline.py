@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from secretariat.checks import CheckRun, Finding, run_checks
+from secretariat.compare import ChangeSummary
 from secretariat.errors import Location, OutputError, Problem, RecordError, TemplateError
 from secretariat.model import Comment, Draft, Heading, Paragraph, Run
 from secretariat.records import ReportRecords, load_report
@@ -59,6 +61,11 @@ class DraftResult:
     checks: CheckRun = field(default_factory=lambda: CheckRun((), ()))
     comments: int = 0
     notes: tuple[str, ...] = ()
+    changes: ChangeSummary | None = None  # what changed since an earlier version, when marked against one
+
+
+# Given the loaded records and their draft, return the draft marked against an earlier version.
+Marker = Callable[[ReportRecords, Draft], tuple[Draft, ChangeSummary]]
 
 
 def render_markdown(records: ReportRecords, strict: bool = True) -> str:
@@ -135,11 +142,18 @@ def comments_for(run: CheckRun, document: Draft) -> tuple[Comment, ...]:
     )
 
 
-def draft(options: DraftOptions) -> DraftResult:
-    """Load, validate, render, check and write one report; raise a SecretariatError on bad input."""
+def draft(options: DraftOptions, mark: Marker | None = None) -> DraftResult:
+    """Load, validate, render, check and write one report; raise a SecretariatError on bad input.
+
+    mark, if given, marks the draft's changes against an earlier version before it is written.
+    """
     records = load_report(options.report_dir)
     document = build_draft(records)
     checks = run_checks(records, rendered_texts(document))
+    changes = None
+    counts = _counts(document)  # of the new draft, without what a marked draft shows deleted
+    if mark is not None:
+        document, changes = mark(records, document)
     if options.comments:
         document = replace(document, comments=comments_for(checks, document))
     path = options.output_path
@@ -151,13 +165,19 @@ def draft(options: DraftOptions) -> DraftResult:
         notes = (f"the symbol {records.report['symbol']} is inferred, not confirmed (report.json /symbol)",)
     return DraftResult(
         path=path,
-        paragraphs=sum(1 for b in document.blocks if isinstance(b, Paragraph) and b.level == 0),
-        headings=sum(1 for b in document.blocks if isinstance(b, Heading)),
-        footnotes=len(document.footnotes),
+        **counts,
         checks=checks,
         comments=len(document.comments),
         notes=notes,
+        changes=changes,
     )
+
+
+def _counts(document: Draft) -> dict[str, int]:
+    """Return the numbers of numbered paragraphs, headings and footnotes of a draft."""
+    return {"paragraphs": sum(1 for b in document.blocks if isinstance(b, Paragraph) and b.level == 0),
+            "headings": sum(1 for b in document.blocks if isinstance(b, Heading)),
+            "footnotes": len(document.footnotes)}
 
 
 def _make_build_folder(folder: Path) -> None:

@@ -90,9 +90,9 @@ def _inlines(token: Token, source: str) -> tuple[Inline, ...]:
     for child in token.children or []:
         kind = child.type
         if kind in ("text", "code_inline"):
-            _append(result, Run(child.content, **style))
+            _append(result, Run(child.content, style["italic"], style["bold"]))
         elif kind in ("softbreak", "hardbreak"):
-            _append(result, Run(" ", **style))
+            _append(result, Run(" ", style["italic"], style["bold"]))
         elif kind in _STYLE_TOKENS:
             style[_STYLE_TOKENS[kind]] = True
         elif kind in ("em_close", "strong_close"):

@@ -49,11 +49,11 @@ def summary_line(run: CheckRun) -> str:
     if not run.findings:
         return f"no findings {checks}"
     data = summary_data(run)
-    counts = ", ".join(_plural(data[f"{noun}s"], noun) for noun in _NOUNS.values())
+    counts = ", ".join(plural(data[f"{noun}s"], noun) for noun in _NOUNS.values())
     return f"{counts} ({data['waived']} waived) {checks}"
 
 
-def _plural(count: int, noun: str) -> str:
+def plural(count: int, noun: str) -> str:
     """Return "1 error" or "2 errors"."""
     return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
 

@@ -12,6 +12,7 @@ from secretariat.word import names as n
 from secretariat.word.comments import Anchors
 from secretariat.word.identity import Bookmarks
 from secretariat.word.ooxml import paragraph
+from secretariat.word.revisions import Marks
 from secretariat.word.runs import NoteNumbers, add_inlines
 
 _PARAGRAPH_STYLES = {0: n.NUMBERED_PARAGRAPH, 1: n.SUBPARAGRAPH}
@@ -27,8 +28,12 @@ def _describe(index: int, block: Block) -> str:
 
 
 def add_blocks(body: etree._Element, blocks: Iterable[Block], notes: NoteNumbers,
-               anchors: Anchors | None = None, bookmarks: Bookmarks | None = None) -> None:
-    """Append one paragraph per block, bookmarked with its source, telling anchors of it; raise OutputError."""
+               anchors: Anchors | None = None, bookmarks: Bookmarks | None = None,
+               marks: Marks | None = None) -> None:
+    """Append one paragraph per block, bookmarked with its source, telling anchors of it; raise OutputError.
+
+    A block deleted since an earlier version (marks show its changes) has no bookmark and anchors nothing.
+    """
     headings = n.HEADINGS
     for index, block in enumerate(blocks, 1):
         if isinstance(block, Heading):
@@ -42,8 +47,12 @@ def add_blocks(body: etree._Element, blocks: Iterable[Block], notes: NoteNumbers
                               (Problem(Location(where), f"unsupported level {block.level}"),))
         p = paragraph(body, style_id)
         source = block.source
-        add_inlines(p, block.inlines, notes, _describe(index, block))
-        if source and bookmarks is not None:
+        add_inlines(p, block.inlines, notes, _describe(index, block), marks)
+        if marks is not None:
+            marks.paragraph(p, block.change)
+        if not source or block.change == "deleted":
+            continue
+        if bookmarks is not None:
             bookmarks.mark(p, source, block.inlines)
-        if source and anchors is not None:
+        if anchors is not None:
             anchors.anchor(source, p)

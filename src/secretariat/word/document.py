@@ -20,6 +20,7 @@ from secretariat.word.package import (
     w3cdtf,
     zip_package,
 )
+from secretariat.word.revisions import Marks
 from secretariat.word.settings import settings_part
 from secretariat.word.styles import styles_part
 
@@ -35,20 +36,26 @@ def build_package(draft: Draft) -> bytes:
     when = w3cdtf(draft.masthead.date)
     first_comment = ASTERISK_ID + 1 + len(draft.footnotes)  # above every footnote id
     comments = Comments(draft.comments, when, first_id=first_comment)
-    bookmarks = Bookmarks(first_comment + len(draft.comments)) if draft.origin is not None else None
+    first_bookmark = first_comment + len(draft.comments)
+    bookmarks = Bookmarks(first_bookmark) if draft.origin is not None else None
+    # revision ids above every bookmark id: at most one bookmark per block, per footnote and for the masthead
+    marks = Marks(draft.revisions, when, first_id=first_bookmark + len(draft.blocks) + len(draft.footnotes) + 1)
     document = root("document")
     body = sub(document, "body")
-    asterisk = draft.masthead.agenda_footnote if add_masthead(body, draft.masthead, comments) else ""
-    add_blocks(body, draft.blocks, notes, comments, bookmarks)
+    asterisk = draft.masthead.agenda_footnote if add_masthead(body, draft.masthead, comments, marks) else ""
+    add_blocks(body, draft.blocks, notes, comments, bookmarks, marks)
+    footnotes = notes.part(asterisk, bookmarks, marks, draft.masthead.changes.get("agenda_footnote", ()))
+    heads = header_footer_parts(draft.masthead, marks)
     related = [
         ("styles", "styles.xml", "styles+xml", comments.styles(styles_part(draft.language))),
-        ("settings", "settings.xml", "settings+xml", settings_part(draft.language)),
+        ("settings", "settings.xml", "settings+xml",
+         settings_part(draft.language, track=marks.count > 0 and marks.tracking)),
         ("numbering", "numbering.xml", "numbering+xml", numbering_part()),
-        ("footnotes", "footnotes.xml", "footnotes+xml", notes.part(asterisk, bookmarks)),
+        ("footnotes", "footnotes.xml", "footnotes+xml", footnotes),
         *comments.place(),
     ]
     counters = {"header": 0, "footer": 0}
-    for (kind, _slot), data in zip(HEADER_FOOTER_SLOTS, header_footer_parts(draft.masthead), strict=True):
+    for (kind, _slot), data in zip(HEADER_FOOTER_SLOTS, heads, strict=True):
         counters[kind] += 1
         related.append((kind, f"{kind}{counters[kind]}.xml", f"{kind}+xml", data))
     rel_ids = [f"rId{i}" for i in range(1, len(related) + 1)]

@@ -15,18 +15,11 @@ from secretariat.model import Inline, Run
 from secretariat.word import names as n
 from secretariat.word.identity import MASTHEAD, Bookmarks
 from secretariat.word.ooxml import paragraph, root, serialize, styled_run, sub, w
-from secretariat.word.runs import add_inlines, text_run
+from secretariat.word.revisions import Marks
+from secretariat.word.runs import NoNotes, add_inlines, add_runs, text_run
 
 SEPARATOR_ID, CONTINUATION_ID, ASTERISK_ID = -1, 0, 1
 _FIRST_NUMBERED_ID = 2
-
-
-class _NoNotesInNotes:
-    """Refuse footnote references inside footnote text."""
-
-    def reference(self, key: str, where: str) -> int:
-        """Raise: Word footnotes cannot hold footnote references."""
-        raise OutputError(f"{where}: footnote {key!r} is referenced inside a footnote")
 
 
 class Footnotes:
@@ -51,8 +44,12 @@ class Footnotes:
         self._where[key] = where
         return self._ids[key]
 
-    def part(self, asterisk_text: str, bookmarks: Bookmarks | None = None) -> bytes:
-        """Return the footnotes part, each note bookmarked with its source; raise OutputError on unused notes."""
+    def part(self, asterisk_text: str, bookmarks: Bookmarks | None = None, marks: Marks | None = None,
+             asterisk_runs: tuple[Run, ...] = ()) -> bytes:
+        """Return the footnotes part, each note bookmarked with its source; raise OutputError on unused notes.
+
+        marks show the changes of the notes' runs, and asterisk_runs those of the asterisk note's text.
+        """
         unused = [key for key in self._texts if key not in self._ids]
         if unused:
             names = ", ".join(repr(key) for key in unused)
@@ -68,16 +65,17 @@ class Footnotes:
             text_run(p, "*", "masthead.agenda_footnote", n.FOOTNOTE_REFERENCE)
             sub(styled_run(p, None), "tab")
             at = len(p)
-            text_run(p, asterisk_text, "masthead.agenda_footnote")
+            runs = asterisk_runs or (Run(asterisk_text),)
+            add_runs(p, runs, "masthead.agenda_footnote", marks)
             if bookmarks is not None:
-                bookmarks.mark(p, MASTHEAD, (Run(asterisk_text),), at)
-        no_nesting = _NoNotesInNotes()
+                bookmarks.mark(p, MASTHEAD, runs, at)
+        no_nesting = NoNotes("a footnote")
         for key, note_id in self._ids.items():
             p = paragraph(sub(notes, "footnote", id=str(note_id)), n.FOOTNOTE_TEXT)
             sub(styled_run(p, n.FOOTNOTE_REFERENCE), "footnoteRef")
             sub(styled_run(p, None), "tab")
             at = len(p)
-            add_inlines(p, self._texts[key], no_nesting, f"footnote {key!r}")
+            add_inlines(p, self._texts[key], no_nesting, f"footnote {key!r}", marks)
             if bookmarks is not None and key in self._sources:
                 bookmarks.mark(p, self._sources[key], self._texts[key], at)
         return serialize(notes)

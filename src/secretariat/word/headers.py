@@ -13,8 +13,10 @@ from lxml import etree
 
 from secretariat.model import Masthead
 from secretariat.word import names as n
+from secretariat.word.masthead import field_runs
 from secretariat.word.ooxml import R_NS, SPACE, paragraph, root, serialize, styled_run, sub
-from secretariat.word.runs import text_run
+from secretariat.word.revisions import Marks
+from secretariat.word.runs import add_runs
 
 # (part kind, w:type) in the order the parts are written; Word's default header is the odd-page one.
 HEADER_FOOTER_SLOTS = (("header", "first"), ("header", "default"), ("header", "even"),
@@ -40,43 +42,48 @@ def _tab(p: etree._Element) -> None:
     sub(styled_run(p, None), "tab")
 
 
-def _header(style_id: str | None, symbol: str) -> bytes:
+def _field(p: etree._Element, masthead: Masthead, field: str, marks: Marks | None, value: str | None = None,
+           style_id: str | None = None) -> None:
+    """Append a masthead field's runs, its changes marked; value stands for a field the masthead computes."""
+    add_runs(p, field_runs(masthead, field, value), f"masthead.{field}", marks, style_id)
+
+
+def _header(style_id: str | None, masthead: Masthead, marks: Marks | None) -> bytes:
     """Return a header part: the symbol in a running head style, or one empty paragraph."""
     hdr = root("hdr")
     p = paragraph(hdr, style_id or n.HEADER)
     if style_id is not None:
-        text_run(p, symbol, "masthead.symbol")
+        _field(p, masthead, "symbol", marks)
     return serialize(hdr)
 
 
-def _footer(slot: str, masthead: Masthead) -> bytes:
+def _footer(slot: str, masthead: Masthead, marks: Marks | None) -> bytes:
     """Return the footer part for the first, default (odd) or even page."""
     ftr = root("ftr")
     if slot == "first":
         p = paragraph(ftr, n.JOB_NUMBER)
-        text_run(p, masthead.job_number, "masthead.job_number",
-                 n.STRONG if "job_number" in masthead.gaps else None)
-        for date in masthead.job_dates:
+        _field(p, masthead, "job_number", marks, style_id=n.STRONG if "job_number" in masthead.gaps else None)
+        for index, date in enumerate(masthead.job_dates):
             _tab(p)
-            text_run(p, date, "masthead.job_dates")
-        text_run(paragraph(ftr, n.BARCODE), masthead.barcode, "masthead.barcode")
+            _field(p, masthead, f"job_dates.{index}", marks, date)
+        _field(paragraph(ftr, n.BARCODE), masthead, "barcode", marks)
         return serialize(ftr)
     p = paragraph(ftr, n.RUNNING_FOOT)
     if slot == "even":
         _page_field(p)
         _tab(p)
-        text_run(p, masthead.job_short, "masthead.job_number")
+        _field(p, masthead, "job_short", marks, masthead.job_short)
     else:
-        text_run(p, masthead.job_short, "masthead.job_number")
+        _field(p, masthead, "job_short", marks, masthead.job_short)
         _tab(p)
         _page_field(p)
     return serialize(ftr)
 
 
-def header_footer_parts(masthead: Masthead) -> list[bytes]:
-    """Return the six header and footer parts in HEADER_FOOTER_SLOTS order."""
+def header_footer_parts(masthead: Masthead, marks: Marks | None = None) -> list[bytes]:
+    """Return the six header and footer parts in HEADER_FOOTER_SLOTS order, changes marked by marks."""
     heads = {"first": None, "default": n.RUNNING_HEAD_ODD, "even": n.RUNNING_HEAD_EVEN}
-    return [_header(heads[slot], masthead.symbol) if kind == "header" else _footer(slot, masthead)
+    return [_header(heads[slot], masthead, marks) if kind == "header" else _footer(slot, masthead, marks)
             for kind, slot in HEADER_FOOTER_SLOTS]
 
 

@@ -67,7 +67,7 @@ class Bookmarks:
 
         In a footnote the bookmark starts after the note's own mark: LibreOffice drops one that starts before it.
         """
-        text = "".join(i.text for i in inlines if isinstance(i, Run))
+        text = "".join(i.text for i in inlines if isinstance(i, Run) and i.change != "deleted")
         self.written[identity] = text.replace("\r\n", "\n").replace("\r", "\n")
         bookmark_id = str(self._next)
         self._next += 1

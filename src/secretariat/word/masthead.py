@@ -9,12 +9,13 @@ import dataclasses
 
 from lxml import etree
 
-from secretariat.model import Masthead
+from secretariat.model import Masthead, Run
 from secretariat.word import names as n
 from secretariat.word.comments import MASTHEAD, Anchors
 from secretariat.word.footnotes import ASTERISK_ID
 from secretariat.word.ooxml import check_text, paragraph, sub
-from secretariat.word.runs import footnote_reference, text_run
+from secretariat.word.revisions import Marks
+from secretariat.word.runs import add_runs, footnote_reference, text_run
 
 # Three grid columns so that row 1 splits 7 cm / 9 cm (room for long symbols) and row 2 10 cm / 6 cm.
 _GRID = (3969, 1701, 3402)
@@ -40,18 +41,37 @@ def _cell(row: etree._Element, first: int, span: int, valign: str | None = None)
     return tc
 
 
-def _line(parent: etree._Element, style_id: str, text: str, field: str, gaps: frozenset[str] = frozenset()
-          ) -> etree._Element:
-    """Append a one-run paragraph in style_id (a field not entered yet in bold) and return it."""
+def _line(parent: etree._Element, style_id: str, masthead: Masthead, field: str, marks: Marks | None,
+          prefix: str = "", in_cell: bool = False) -> etree._Element:
+    """Append a paragraph in style_id with a masthead field and its changes (a field not entered yet in bold)."""
     p = paragraph(parent, style_id)
-    text_run(p, text, f"masthead.{field}", n.STRONG if field in gaps else None)
+    if prefix:
+        text_run(p, prefix, f"masthead.{field}")
+    runs = field_runs(masthead, field)
+    add_runs(p, runs, f"masthead.{field}", marks, n.STRONG if field in masthead.gaps else None)
+    changes = {run.change for run in runs}
+    if marks is not None and not in_cell and len(changes) == 1 and not prefix:
+        marks.paragraph(p, changes.pop())  # a line that is new or gone as a whole
     return p
 
 
-def add_masthead(body: etree._Element, masthead: Masthead, anchors: Anchors | None = None) -> bool:
+def field_runs(masthead: Masthead, field: str, value: str | None = None) -> tuple[Run, ...]:
+    """Return the runs that print a masthead field: its changes if any, else its value.
+
+    value stands for a field the masthead computes (job_short) or holds in a tuple (job_dates.0).
+    """
+    return masthead.changes.get(field) or (Run(getattr(masthead, field) if value is None else value),)
+
+
+def _shown(masthead: Masthead, field: str) -> bool:
+    """Return whether a masthead line is printed: it has a value, or had one in the earlier version."""
+    return bool(getattr(masthead, field)) or field in masthead.changes
+
+
+def add_masthead(body: etree._Element, masthead: Masthead, anchors: Anchors | None = None,
+                 marks: Marks | None = None) -> bool:
     """Append the masthead to body; return whether it placed the agenda asterisk footnote reference."""
     _check(masthead)
-    gaps = masthead.gaps
     table = sub(body, "tbl")
     props = sub(table, "tblPr")
     sub(props, "tblStyle", val=n.MASTHEAD_TABLE)
@@ -63,26 +83,26 @@ def add_masthead(body: etree._Element, masthead: Masthead, anchors: Anchors | No
     for width in _GRID:
         sub(grid, "gridCol", w=str(width))
     top = sub(table, "tr")
-    _line(_cell(top, 0, 1, "bottom"), n.MASTHEAD_ORG, "United Nations", "organization")
-    anchor = _line(_cell(top, 1, 2, "bottom"), n.MASTHEAD_SYMBOL, masthead.symbol, "symbol", gaps)
+    text_run(paragraph(_cell(top, 0, 1, "bottom"), n.MASTHEAD_ORG), "United Nations", "masthead.organization")
+    anchor = _line(_cell(top, 1, 2, "bottom"), n.MASTHEAD_SYMBOL, masthead, "symbol", marks, in_cell=True)
     second = sub(table, "tr")
-    _line(_cell(second, 0, 2), n.MASTHEAD_BODY, masthead.body, "body", gaps)
+    _line(_cell(second, 0, 2), n.MASTHEAD_BODY, masthead, "body", marks, in_cell=True)
     distr = _cell(second, 2, 1)
-    _line(distr, n.MASTHEAD_DISTR, f"Distr.: {masthead.distribution}", "distribution", gaps)
-    _line(distr, n.MASTHEAD_DISTR, masthead.date, "date", gaps)
-    _line(distr, n.MASTHEAD_ORIGINAL, f"Original: {masthead.original}", "original", gaps)
+    _line(distr, n.MASTHEAD_DISTR, masthead, "distribution", marks, "Distr.: ", in_cell=True)
+    _line(distr, n.MASTHEAD_DISTR, masthead, "date", marks, in_cell=True)
+    _line(distr, n.MASTHEAD_ORIGINAL, masthead, "original", marks, "Original: ", in_cell=True)
     for style_id, field in ((n.MASTHEAD_SESSION, "session"), (n.MASTHEAD_VENUE, "venue_dates")):
-        if getattr(masthead, field):
-            _line(body, style_id, getattr(masthead, field), field, gaps)
+        if _shown(masthead, field):
+            _line(body, style_id, masthead, field, marks)
     asterisk = bool(masthead.agenda_item and masthead.agenda_footnote)
-    if masthead.agenda_item:
-        item = _line(body, n.MASTHEAD_ITEM, masthead.agenda_item, "agenda_item", gaps)
+    if _shown(masthead, "agenda_item"):
+        item = _line(body, n.MASTHEAD_ITEM, masthead, "agenda_item", marks)
         if asterisk:
             footnote_reference(item, ASTERISK_ID, custom_mark="*")
     for style_id, field in ((n.MASTHEAD_AGENDA_TITLE, "agenda_title"), (n.TITLE, "title"),
                             (n.SUBTITLE, "subtitle")):
-        if getattr(masthead, field):
-            p = _line(body, style_id, getattr(masthead, field), field, gaps)
+        if _shown(masthead, field):
+            p = _line(body, style_id, masthead, field, marks)
             anchor = p if field == "title" else anchor
     if anchors is not None:
         anchors.anchor(MASTHEAD, anchor)  # comments on the report as a whole go on the title (else the symbol)

@@ -11,10 +11,12 @@ _WORD_URI = "http://schemas.microsoft.com/office/word"
 
 
 @lru_cache(maxsize=8)
-def settings_part(language: str) -> bytes:
-    """Return the settings part (children in the schema's order)."""
+def settings_part(language: str, track: bool = False) -> bytes:
+    """Return the settings part (children in the schema's order); track turns on change tracking for editors."""
     settings = root("settings")
     sub(settings, "zoom", percent="100")
+    if track:
+        sub(settings, "trackRevisions")
     sub(settings, "defaultTabStop", val="288")
     sub(settings, "evenAndOddHeaders")
     sub(settings, "characterSpacingControl", val="doNotCompress")

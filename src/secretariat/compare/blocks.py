@@ -1,0 +1,119 @@
+"""Align the blocks of two drafts: which heading or paragraph of the old one became which of the new one."""
+
+# First the blocks that are exactly alike, in order (difflib's longest matching runs). Between two such
+# anchors, the remaining blocks are paired by a small dynamic programme that keeps their order and maximizes
+# how alike the pairs are: a reworded paragraph stays one paragraph with word changes, a paragraph that has
+# nothing in common with any other is deleted or inserted as a whole, and a moved one is deleted where it
+# was and inserted where it is. Blocks that carry the same key (a record id) pair even when much reworded.
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from difflib import SequenceMatcher
+
+from secretariat.compare.words import plain_words, tokens
+from secretariat.model import Block, Heading, Paragraph
+
+# Below this share of common words two differently keyed blocks are not the same block rewritten.
+SIMILAR = 0.5
+# A gap larger than this (old × new blocks) is not paired block by block: deleted and inserted as a whole.
+_MAX_CELLS = 250_000
+
+Pair = tuple[int | None, int | None]  # (old index, new index); None on one side: inserted or deleted
+
+
+def _kind(block: Block) -> tuple[str, int]:
+    return ("heading" if isinstance(block, Heading) else "paragraph", block.level)
+
+
+def _signature(block: Block) -> tuple[object, ...]:
+    return (_kind(block), tuple(tokens(block.inlines)))
+
+
+def block_key(block: Block, keys: Mapping[str, str]) -> str | None:
+    """Return the key of a block: what it was made from, when the caller knows it for the block's source."""
+    if isinstance(block, Paragraph) and block.source:
+        return keys.get(block.source)
+    return None
+
+
+def _similarity(old: Block, new: Block) -> float:
+    a, b = plain_words(old.inlines), plain_words(new.inlines)
+    matcher = SequenceMatcher(None, a, b, autojunk=False)
+    if matcher.real_quick_ratio() < SIMILAR / 2 or matcher.quick_ratio() < SIMILAR / 2:
+        return 0.0
+    return matcher.ratio()
+
+
+def _pair_gap(old: Sequence[Block], new: Sequence[Block], old_keys: Sequence[str | None],
+              new_keys: Sequence[str | None]) -> list[Pair]:
+    """Pair the blocks of a gap between anchors, in order; unpaired ones are deleted, then inserted."""
+    rows, cols = len(old), len(new)
+    if rows * cols == 0 or rows * cols > _MAX_CELLS:
+        return [(i, None) for i in range(rows)] + [(None, j) for j in range(cols)]
+    score = [[0.0] * (cols + 1) for _ in range(rows + 1)]
+    gain: dict[tuple[int, int], float] = {}
+    for i in range(rows):
+        for j in range(cols):
+            if _kind(old[i]) != _kind(new[j]):
+                continue
+            same_key = old_keys[i] is not None and old_keys[i] == new_keys[j]
+            alike = _similarity(old[i], new[j])
+            if same_key or alike >= SIMILAR:
+                gain[i, j] = alike + (1.0 if same_key else 0.0)
+    for i in range(rows - 1, -1, -1):
+        for j in range(cols - 1, -1, -1):
+            best = max(score[i + 1][j], score[i][j + 1])
+            if (i, j) in gain:
+                best = max(best, gain[i, j] + score[i + 1][j + 1])
+            score[i][j] = best
+    pairs: list[Pair] = []
+    i = j = 0
+    deleted: list[Pair] = []
+    inserted: list[Pair] = []
+    while i < rows and j < cols:
+        if (i, j) in gain and score[i][j] == gain[i, j] + score[i + 1][j + 1]:
+            pairs += deleted + inserted + [(i, j)]
+            deleted, inserted = [], []
+            i, j = i + 1, j + 1
+        elif score[i][j] == score[i + 1][j]:
+            deleted.append((i, None))
+            i += 1
+        else:
+            inserted.append((None, j))
+            j += 1
+    deleted += [(k, None) for k in range(i, rows)]
+    inserted += [(None, k) for k in range(j, cols)]
+    return pairs + deleted + inserted
+
+
+Opcode = tuple[str, int, int, int, int]
+
+
+def _last_paired(opcodes: Sequence[Opcode], old: Sequence[Block], new: Sequence[Block]) -> list[Opcode]:
+    """Pair the last blocks of old and new when they are of one kind, however different.
+
+    The last paragraph mark of a document cannot be inserted or deleted, so a last block inserted or
+    deleted as a whole would leave an empty paragraph behind when the change is rejected or accepted.
+    """
+    if not opcodes or opcodes[-1][0] != "replace" or _kind(old[-1]) != _kind(new[-1]):
+        return list(opcodes)
+    tag, i1, i2, j1, j2 = opcodes[-1]
+    head = [(tag, i1, i2 - 1, j1, j2 - 1)] if (i2 - 1 > i1 or j2 - 1 > j1) else []
+    return [*opcodes[:-1], *head, ("equal", i2 - 1, i2, j2 - 1, j2)]
+
+
+def align(old: Sequence[Block], new: Sequence[Block], old_keys: Mapping[str, str] | None = None,
+          new_keys: Mapping[str, str] | None = None) -> list[Pair]:
+    """Return the blocks of old and new as pairs in the order a marked draft shows them."""
+    okeys = [block_key(b, old_keys or {}) for b in old]
+    nkeys = [block_key(b, new_keys or {}) for b in new]
+    matcher = SequenceMatcher(None, [_signature(b) for b in old], [_signature(b) for b in new], autojunk=False)
+    result: list[Pair] = []
+    for tag, i1, i2, j1, j2 in _last_paired(matcher.get_opcodes(), old, new):
+        if tag == "equal":
+            result += [(i1 + k, j1 + k) for k in range(i2 - i1)]
+            continue
+        gap = _pair_gap(old[i1:i2], new[j1:j2], okeys[i1:i2], nkeys[j1:j2])
+        result += [(None if a is None else a + i1, None if b is None else b + j1) for a, b in gap]
+    return result
