@@ -87,22 +87,6 @@ def _pair_gap(old: Sequence[Block], new: Sequence[Block], old_keys: Sequence[str
     return pairs + deleted + inserted
 
 
-Opcode = tuple[str, int, int, int, int]
-
-
-def _last_paired(opcodes: Sequence[Opcode], old: Sequence[Block], new: Sequence[Block]) -> list[Opcode]:
-    """Pair the last blocks of old and new when they are of one kind, however different.
-
-    The last paragraph mark of a document cannot be inserted or deleted, so a last block inserted or
-    deleted as a whole would leave an empty paragraph behind when the change is rejected or accepted.
-    """
-    if not opcodes or opcodes[-1][0] != "replace" or _kind(old[-1]) != _kind(new[-1]):
-        return list(opcodes)
-    tag, i1, i2, j1, j2 = opcodes[-1]
-    head = [(tag, i1, i2 - 1, j1, j2 - 1)] if (i2 - 1 > i1 or j2 - 1 > j1) else []
-    return [*opcodes[:-1], *head, ("equal", i2 - 1, i2, j2 - 1, j2)]
-
-
 def align(old: Sequence[Block], new: Sequence[Block], old_keys: Mapping[str, str] | None = None,
           new_keys: Mapping[str, str] | None = None) -> list[Pair]:
     """Return the blocks of old and new as pairs in the order a marked draft shows them."""
@@ -110,7 +94,7 @@ def align(old: Sequence[Block], new: Sequence[Block], old_keys: Mapping[str, str
     nkeys = [block_key(b, new_keys or {}) for b in new]
     matcher = SequenceMatcher(None, [_signature(b) for b in old], [_signature(b) for b in new], autojunk=False)
     result: list[Pair] = []
-    for tag, i1, i2, j1, j2 in _last_paired(matcher.get_opcodes(), old, new):
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag == "equal":
             result += [(i1 + k, j1 + k) for k in range(i2 - i1)]
             continue

@@ -9,9 +9,10 @@ from typing import Literal
 
 from secretariat.model import Change, FootnoteRef, Inline, Run
 
-# A word keeps its inner punctuation ("1,311", "69/149", "mid-2016", "UNODC's"), so a changed figure is one
-# deleted and one inserted word; spaces and other punctuation are tokens of their own.
-_TOKEN = re.compile(r"\w+(?:[.,/'’\-]\w+)*|\s+|[^\w\s]")
+# A word keeps its inner punctuation ("1,311", "1.75", "mid-2016", "UNODC's"), so a changed figure is one
+# deleted and one inserted word; spaces and other punctuation, the slash of a symbol included, are tokens of
+# their own (CTOC/COP/2016/2 to CTOC/COP/2018/2 changes one word).
+_TOKEN = re.compile(r"\w+(?:[.,'’\-]\w+)*|\s+|[^\w\s]")
 
 # (text, italic, bold) for words, ("\0ref", key, False) for a footnote reference: hashable, compared as is
 Token = tuple[str, object, bool]

@@ -29,7 +29,7 @@ def changes_text(changes: ChangeSummary) -> str:
     if changes.unchanged:
         return f"no changes against {changes.against}: the draft holds no revision marks"
     how = "as tracked changes" if changes.style == "track" else "struck through (deleted) and in bold (new)"
-    parts = [f"{plural(changes.changed, 'block')} changed", f"{changes.inserted} inserted",
+    parts = [f"paragraphs and headings: {changes.changed} changed, {changes.inserted} inserted, "
              f"{changes.deleted} deleted", plural(changes.footnotes_changed, "footnote") + " changed"]
     if changes.masthead_changed:
         parts.append("masthead: " + ", ".join(changes.masthead_changed))

@@ -2,7 +2,10 @@
 
 # Tracked changes (ECMA-376 §17.13.5): inserted runs inside w:ins, deleted runs inside w:del with their text
 # in w:delText; a paragraph inserted or deleted as a whole also has its mark inserted or deleted
-# (w:pPr/w:rPr/w:ins|w:del), so that accepting or rejecting joins it away and the numbering follows.
+# (w:pPr/w:rPr/w:ins|w:del), so that accepting or rejecting joins it away and the numbering follows. The
+# mark that changes is the one before the paragraph, as Word writes it when Enter is pressed at the end of the
+# previous paragraph: on joining, LibreOffice keeps the properties of the first of the two paragraphs, so the
+# paragraph that stays keeps its own style. (The last mark of a document cannot change at all.)
 # Each mark has its own w:id, handed out in writing order above the footnote and comment ids (LibreOffice
 # reads all of them as one id space), with the author and date of the revision.
 # The strike-bold style is the editorial directive's alternative: deleted text struck, new text in bold.
@@ -12,9 +15,9 @@ from __future__ import annotations
 from lxml import etree
 
 from secretariat.model import Change, Revisions
-from secretariat.word.ooxml import PPR, RPR, RSTYLE, T, w
+from secretariat.word.ooxml import PPR, RPR, RSTYLE, P, T, w
 
-_DEL_TEXT = w("delText")
+_DEL_TEXT, _TABLE = w("delText"), w("tbl")
 _TAGS = {"inserted": w("ins"), "deleted": w("del")}
 _STRIKE_BOLD = {"inserted": w("b"), "deleted": w("strike")}
 
@@ -79,9 +82,17 @@ class Marks:
                 props.insert(0, style)
 
     def paragraph(self, p: etree._Element, change: Change) -> None:
-        """Mark the paragraph mark of p as inserted or deleted (only when tracking)."""
+        """Mark p as inserted or deleted as a whole (only when tracking): the paragraph mark before it changes.
+
+        Without a paragraph right before p (the first in a cell or after a table), p's own mark changes.
+        """
         if not change or not self._track:
             return
+        previous = p.getprevious()
+        while previous is not None and previous.tag != P and previous.tag != _TABLE:
+            previous = previous.getprevious()
+        if previous is not None and previous.tag == P:
+            p = previous
         props = p.find(PPR)
         if props is None:
             props = etree.Element(PPR)

@@ -1,0 +1,191 @@
+"""Comparing two drafts: word-level changes, block alignment, the revision markup and the commands."""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import docx
+import pytest
+
+from office import require
+from revision_pairs import make_pair
+from secretariat.changes import CompareOptions, compare
+from secretariat.compare import ChangeSummary, redline
+from secretariat.compare.blocks import align
+from secretariat.compare.words import diff_inlines
+from secretariat.model import FootnoteRef, Heading, Paragraph, Revisions, Run
+from secretariat.pipeline import build_draft
+from secretariat.records import load_report
+from secretariat.word import build_docx_bytes
+
+SUMMARY = ChangeSummary(against="old", aligned_by="text")
+
+
+def run(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "secretariat", *args], capture_output=True, text=True, timeout=120)
+
+
+def part(data: bytes, name: str) -> str:
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        return package.read(name).decode("utf-8")
+
+
+def test_a_changed_figure_is_one_deleted_and_one_inserted_word() -> None:
+    inlines, changes = diff_inlines((Run("has a total of 169 parties."),), (Run("has a total of 173 parties."),))
+    assert changes == 1
+    assert inlines == (Run("has a total of "), Run("169", change="deleted"), Run("173", change="inserted"),
+                       Run(" parties."))
+
+
+def test_words_keep_their_style_and_references() -> None:
+    old = (Run("See the "), Run("Global Report", italic=True), Run("."), FootnoteRef("a"))
+    new = (Run("See the "), Run("Global Report", italic=False), Run("."), FootnoteRef("b"))
+    inlines, changes = diff_inlines(old, new)
+    assert changes == 2
+    assert [(type(i).__name__, i.change) for i in inlines if i.change] == [
+        ("Run", "deleted"), ("Run", "inserted"), ("FootnoteRef", "deleted"), ("FootnoteRef", "inserted")]
+    assert diff_inlines(old, old) == (old, 0)
+
+
+def test_a_lone_space_between_two_changes_joins_them() -> None:
+    inlines, changes = diff_inlines((Run("one two three"),), (Run("uno dos three"),))
+    assert changes == 1
+    assert inlines == (Run("one two", change="deleted"), Run("uno dos", change="inserted"), Run(" three"))
+
+
+def _p(text: str, source: str = "") -> Paragraph:
+    return Paragraph((Run(text),), source=source)
+
+
+def test_blocks_align_by_text_with_moves_as_delete_and_insert() -> None:
+    old = [Heading(1, (Run("Introduction"),)), _p("Alpha beta gamma delta."), _p("Moved paragraph text here."),
+           _p("Epsilon zeta eta theta iota.")]
+    new = [Heading(1, (Run("Introduction"),)), _p("Alpha beta gamma delta changed."),
+           _p("Epsilon zeta eta theta iota."), _p("Moved paragraph text here."), _p("Nothing alike at all.")]
+    pairs = align(old, new)
+    assert pairs[:2] == [(0, 0), (1, 1)] and pairs[-1] == (None, 4)  # the reworded one keeps its place
+    moved = {(2, None), (None, 3), (3, 2)}, {(3, None), (None, 2), (2, 3)}  # one of the two is moved
+    assert set(pairs[2:-1]) in moved and len(pairs) == 6
+
+
+def test_a_record_id_pairs_a_paragraph_rewritten_beyond_recognition() -> None:
+    old, new = [_p("Completely different words.", "/blocks/1")], [_p("Nothing shared in this one.", "/blocks/4")]
+    assert align(old, new) == [(0, None), (None, 0)]
+    assert align(old, new, {"/blocks/1": "id:x"}, {"/blocks/4": "id:x"}) == [(0, 0)]
+
+
+@pytest.fixture(scope="module")
+def example_draft():  # type: ignore[no-untyped-def]
+    return build_draft(load_report(Path(__file__).resolve().parents[1] / "drafts" / "ctoc-cop-2016-tip"))
+
+
+def test_no_change_gives_the_plain_draft_byte_for_byte(example_draft) -> None:  # type: ignore[no-untyped-def]
+    marked = redline(example_draft, example_draft, SUMMARY)
+    assert marked.summary.unchanged
+    assert build_docx_bytes(marked.draft) == build_docx_bytes(example_draft)
+
+
+def test_revision_markup_ids_author_and_date(example_draft) -> None:  # type: ignore[no-untyped-def]
+    from dataclasses import replace
+
+    from secretariat.model import Comment
+
+    blocks = list(example_draft.blocks)
+    blocks[2] = replace(blocks[2], inlines=tuple(replace(i, text=i.text.replace("169", "173"))
+                                                 if isinstance(i, Run) else i for i in blocks[2].inlines))
+    del blocks[5]
+    new = replace(example_draft, blocks=tuple(blocks), comments=(Comment(blocks[2].source, "a finding"),),
+                  masthead=replace(example_draft.masthead, symbol="CTOC/COP/2016/3"))
+    marked = redline(example_draft, new, SUMMARY).draft
+    data = build_docx_bytes(marked)
+    assert data == build_docx_bytes(marked)  # deterministic
+    document = part(data, "word/document.xml")
+    assert re.findall(r"<w:delText[^>]*>([^<]*)<", document)[:2] == ["2", "169"]  # the symbol's, then the figure
+    assert 'w:author="secretariat" w:date="2016-06-14T00:00:00Z"' in document  # defaults: masthead date
+    header = part(data, "word/header2.xml")
+    assert "<w:del " in header and "<w:ins " in header  # running heads show the symbol's change
+    ids = [int(i) for i in re.findall(r'<w:(?:ins|del|commentRangeStart) w:id="(\d+)"', document)]
+    ids += [int(i) for i in re.findall(r'<w:(?:ins|del) w:id="(\d+)"', part(data, "word/footnotes.xml"))]
+    ids += [int(i) for name in ("header1", "header2", "header3", "footer1", "footer2", "footer3")
+            for i in re.findall(r'<w:(?:ins|del) w:id="(\d+)"', part(data, f"word/{name}.xml"))]
+    notes = [int(i) for i in re.findall(r'<w:footnote [^>]*w:id="(-?\d+)"', part(data, "word/footnotes.xml"))]
+    assert len(ids) == len(set(ids)) and not set(ids) & set(notes)
+    assert "<w:trackRevisions/>" in part(data, "word/settings.xml")
+    other = replace(marked, revisions=Revisions(author="Ann Editor", date="2026-12-01T09:30:00Z"))
+    assert 'w:author="Ann Editor" w:date="2026-12-01T09:30:00Z"' in part(build_docx_bytes(other),
+                                                                         "word/document.xml")
+    # python-docx, a second reader, finds the deleted paragraph whole inside a w:del
+    paragraphs = docx.Document(io.BytesIO(data)).paragraphs
+    deleted = ["".join(p._p.xpath("./w:del//w:delText/text()")) for p in paragraphs if not p._p.xpath("./w:r")]
+    gone = "".join(i.text for i in example_draft.blocks[5].inlines if isinstance(i, Run))
+    assert gone in deleted
+
+
+def _texts_without(data: bytes, skip: str) -> list[str]:
+    """Return each paragraph's text, leaving out runs with direct formatting skip ("strike" or "bold")."""
+    document = docx.Document(io.BytesIO(data))
+    texts = []
+    for paragraph in document.paragraphs:
+        texts.append("".join(r.text for r in paragraph.runs if not getattr(r.font, skip)))
+    return [t for t in texts if t]
+
+
+def test_strike_bold_shows_deletions_struck_and_insertions_bold(tmp_path: Path) -> None:
+    old, new = make_pair("moved", tmp_path)
+    out = tmp_path / "strike-bold.docx"
+    compare(CompareOptions(old, new, out, Revisions(style="strike-bold")))
+    data = out.read_bytes()
+    assert "<w:ins " not in part(data, "word/document.xml") and "<w:del " not in part(data, "word/document.xml")
+    plain_new = build_docx_bytes(build_draft(load_report(new)))
+    plain_old = build_docx_bytes(build_draft(load_report(old)))
+    assert _texts_without(data, "strike") == _texts_without(plain_new, "strike")
+    assert _texts_without(data, "bold") == _texts_without(plain_old, "bold")
+
+
+def _pandoc(path: Path, mode: str) -> str:
+    return subprocess.run([require("pandoc"), f"--track-changes={mode}", "-t", "plain", "--wrap=none", str(path)],
+                          capture_output=True, text=True, check=True, timeout=60).stdout
+
+
+def test_pandoc_reads_the_revisions(tmp_path: Path) -> None:
+    old, new = make_pair("moved", tmp_path)
+    marked = tmp_path / "marked.docx"
+    compare(CompareOptions(old, new, marked))
+    command = [require("pandoc"), "--track-changes=all", "-t", "markdown", "--wrap=none", str(marked)]
+    text = subprocess.run(command, capture_output=True, text=True, check=True, timeout=60).stdout
+    assert re.search(r"\[A paragraph that is new in this version\.\[\^\d\]\]\{\.insertion author=\"secretariat\"", text)
+    assert re.search(r"\[Synthetic new sub-section\]\{\.insertion", text)
+    assert re.search(r"\[Also at the twenty-fourth session[^]]*\]\{\.deletion author=\"secretariat\"", text)
+    assert re.search(r"\[A synthetic footnote added by a test[^]]*\]\{\.insertion", text)
+
+
+def test_draft_changes_against_reports_what_changed(tmp_path: Path) -> None:
+    old, new = make_pair("one-figure", tmp_path)
+    out = tmp_path / "marked.docx"
+    result = run("draft", str(new), "--changes-against", str(old), "-o", str(out), "--format", "json")
+    data = json.loads(result.stdout)
+    assert data["changes"] == {"against": str(old), "aligned_by": "record ids", "changed": 1, "inserted": 0,
+                               "deleted": 0, "footnotes_changed": 0, "masthead_changed": [], "style": "track"}
+    text = run("draft", str(new), "--changes-against", str(old), "-o", str(out)).stdout
+    assert "paragraphs and headings: 1 changed, 0 inserted, 0 deleted" in text
+
+
+def test_compare_refuses_to_write_over_an_input_and_bad_options(tmp_path: Path) -> None:
+    old, new = make_pair("unchanged", tmp_path)
+    (tmp_path / "old.docx").write_bytes(b"not a draft")
+    result = run("compare", str(old), str(tmp_path / "old.docx"), "-o", str(tmp_path / "old.docx"))
+    assert result.returncode == 2 and "that is an input" in result.stderr
+    assert (tmp_path / "old.docx").read_bytes() == b"not a draft"
+    result = run("compare", str(old), str(new), "-o", str(tmp_path / "x.docx"), "--changes-date", "yesterday")
+    assert result.returncode == 2 and "expected a date such as 2016-06-14" in result.stderr
+    result = run("compare", str(old), str(new), "-o", str(tmp_path / "x.docx"), "--changes-author", "")
+    assert result.returncode == 2 and "expected a name" in result.stderr
+    result = run("compare", str(old), str(new), "-o", str(tmp_path / "same.docx"))
+    assert result.returncode == 0 and "no changes against" in result.stdout
+    assert "<w:ins " not in part((tmp_path / "same.docx").read_bytes(), "word/document.xml")
