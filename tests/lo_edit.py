@@ -13,22 +13,13 @@ them over UNO): draft with --no-comments.
 """
 import json
 import os
-import shutil
-import subprocess
 import sys
-import tempfile
-import time
 
 import uno
-from com.sun.star.beans import PropertyValue
+
+from lo_session import office, prop
 
 PARAGRAPH_BREAK = 0
-
-
-def prop(name, value):
-    p = PropertyValue()
-    p.Name, p.Value = name, value
-    return p
 
 
 def paragraph(doc, start):
@@ -69,24 +60,7 @@ def edit(doc, step):
 def main(jobs_file):
     with open(jobs_file, encoding="utf-8") as handle:
         jobs = json.load(handle)
-    profile = tempfile.mkdtemp(prefix="lo-edit-profile-")
-    pipe = f"loedit{os.getpid()}"
-    office = subprocess.Popen(
-        ["soffice", "--headless", "--invisible", "--nologo", "--norestore",
-         f"-env:UserInstallation=file://{profile}", f"--accept=pipe,name={pipe};urp;"],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    try:
-        local = uno.getComponentContext()
-        resolver = local.ServiceManager.createInstanceWithContext("com.sun.star.bridge.UnoUrlResolver", local)
-        for _ in range(150):
-            try:
-                ctx = resolver.resolve(f"uno:pipe,name={pipe};urp;StarOffice.ComponentContext")
-                break
-            except Exception:
-                time.sleep(0.2)
-        else:
-            raise SystemExit("LibreOffice did not start")
-        desktop = ctx.ServiceManager.createInstanceWithContext("com.sun.star.frame.Desktop", ctx)
+    with office("loedit") as (_ctx, desktop):
         for job in jobs:
             url = uno.systemPathToFileUrl(os.path.abspath(job["in"]))
             doc = desktop.loadComponentFromURL(url, "_blank", 0, (prop("Hidden", True),))
@@ -97,13 +71,6 @@ def main(jobs_file):
             doc.storeToURL(uno.systemPathToFileUrl(os.path.abspath(job["out"])),
                            (prop("FilterName", "MS Word 2007 XML"),))
             doc.close(True)
-    finally:
-        office.terminate()
-        try:
-            office.wait(10)
-        except subprocess.TimeoutExpired:
-            office.kill()
-        shutil.rmtree(profile, ignore_errors=True)
 
 
 if __name__ == "__main__":

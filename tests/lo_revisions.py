@@ -10,22 +10,13 @@ Needs Debian's python3-uno, so the system python3, not a venv. The same recipe a
 ../shared/tools/office_revisions.py, batched: one office start instead of one per file and action.
 """
 import os
-import shutil
-import subprocess
 import sys
-import tempfile
-import time
 
 import uno
-from com.sun.star.beans import PropertyValue
+
+from lo_session import office, prop
 
 FILTERS = {".txt": "Text (encoded)", ".docx": "MS Word 2007 XML"}
-
-
-def prop(name, value):
-    p = PropertyValue()
-    p.Name, p.Value = name, value
-    return p
 
 
 def count(doc):
@@ -46,58 +37,38 @@ def store(doc, path):
 
 
 def main(outdir, inputs):
-    profile = tempfile.mkdtemp(prefix="lo-profile-")
-    pipe = f"lo{os.getpid()}"
-    office = subprocess.Popen(
-        ["soffice", "--headless", "--invisible", "--nologo", "--norestore",
-         f"-env:UserInstallation=file://{profile}", f"--accept=pipe,name={pipe};urp;"],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    try:
-        local = uno.getComponentContext()
-        resolver = local.ServiceManager.createInstanceWithContext("com.sun.star.bridge.UnoUrlResolver", local)
-        for _ in range(150):
-            try:
-                ctx = resolver.resolve(f"uno:pipe,name={pipe};urp;StarOffice.ComponentContext")
-                break
-            except Exception:
-                time.sleep(0.2)
-        else:
-            sys.exit("LibreOffice did not start")
-        desktop = ctx.ServiceManager.createInstanceWithContext("com.sun.star.frame.Desktop", ctx)
+    with office("lorevisions") as (ctx, desktop):
         dispatcher = ctx.ServiceManager.createInstanceWithContext("com.sun.star.frame.DispatchHelper", ctx)
         for src in inputs:
-            stem = os.path.join(outdir, os.path.splitext(os.path.basename(src))[0])
-            for action in ("as-is", "accept", "reject"):
-                url = uno.systemPathToFileUrl(os.path.abspath(src))
-                doc = desktop.loadComponentFromURL(url, "_blank", 0, (prop("Hidden", True),))
-                if doc is None:
-                    sys.exit(f"LibreOffice could not open {src}")
-                if action == "as-is":
-                    found = count(doc)
-                    with open(stem + ".count", "w") as f:
-                        f.write(str(found))
-                    store(doc, stem + ".txt")
-                    store(doc, stem + ".docx")
-                    if not found:
-                        doc.close(True)
-                        break
-                else:
-                    frame = doc.getCurrentController().getFrame()
-                    command = ".uno:AcceptAllTrackedChanges" if action == "accept" else ".uno:RejectAllTrackedChanges"
-                    dispatcher.executeDispatch(frame, command, "", 0, ())
-                    left = count(doc)
-                    if left:
-                        sys.exit(f"{src}: {left} tracked change(s) could not be {action}ed")
-                    store(doc, f"{stem}.{action}.txt")
-                    store(doc, f"{stem}.{action}.docx")
+            refereed(desktop, dispatcher, src, os.path.join(outdir, os.path.splitext(os.path.basename(src))[0]))
+
+
+def refereed(desktop, dispatcher, src, stem):
+    """Write what LibreOffice makes of src as is, after accepting all and after rejecting all."""
+    for action in ("as-is", "accept", "reject"):
+        doc = desktop.loadComponentFromURL(uno.systemPathToFileUrl(os.path.abspath(src)), "_blank", 0,
+                                           (prop("Hidden", True),))
+        if doc is None:
+            sys.exit(f"LibreOffice could not open {src}")
+        if action == "as-is":
+            found = count(doc)
+            with open(stem + ".count", "w") as f:
+                f.write(str(found))
+            store(doc, stem + ".txt")
+            store(doc, stem + ".docx")
+            if not found:
                 doc.close(True)
-    finally:
-        office.terminate()
-        try:
-            office.wait(10)
-        except subprocess.TimeoutExpired:
-            office.kill()
-        shutil.rmtree(profile, ignore_errors=True)
+                return
+        else:
+            frame = doc.getCurrentController().getFrame()
+            command = ".uno:AcceptAllTrackedChanges" if action == "accept" else ".uno:RejectAllTrackedChanges"
+            dispatcher.executeDispatch(frame, command, "", 0, ())
+            left = count(doc)
+            if left:
+                sys.exit(f"{src}: {left} tracked change(s) could not be {action}ed")
+            store(doc, f"{stem}.{action}.txt")
+            store(doc, f"{stem}.{action}.docx")
+        doc.close(True)
 
 
 if __name__ == "__main__":
