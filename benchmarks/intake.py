@@ -30,8 +30,8 @@ from openpyxl.cell import WriteOnlyCell
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
+from secretariat.intake.columns import activities_layout  # noqa: E402
 from secretariat.intake.form import country_names  # noqa: E402
-from secretariat.intake.layout import activities_layout  # noqa: E402
 
 EXAMPLE = ROOT / "drafts" / "ctoc-cop-2016-tip"
 ON = date(2016, 6, 14)

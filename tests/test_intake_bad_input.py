@@ -14,7 +14,7 @@ import openpyxl
 import pytest
 from click.testing import CliRunner
 
-from secretariat.intake.commands import intake
+from secretariat.cli import intake
 
 HEADERS = ["id", "kind", "title", "dates.start", "dates.end", "places.1.city", "places.1.country", "countries.1",
            "countries.2", "partners", "participants.count", "participants.description", "thematic_area",
@@ -276,7 +276,7 @@ def test_two_rows_with_one_id_and_different_content_conflict_even_with_replace(e
 def test_an_invalid_report_folder_stops_before_anything_is_written(example: Path, tmp_path: Path) -> None:
     (example / "activities.json").write_text('{"activities": [{"id": 1}]}', encoding="utf-8")
     result = CliRunner().invoke(intake, [str(workbook(tmp_path / "a.xlsx", [good_row()])), "--into", str(example)])
-    assert result.exit_code == 1 and "fix the record file before taking in more" in result.output
+    assert result.exit_code == 1 and "fix the record files before taking in more" in result.output
     assert not (example / "intake").exists()
 
 

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
-from secretariat.intake.commands import intake
+from secretariat.cli import intake
 
 HEADER = "id,kind,title,dates.start,countries.1,partners,participants.count,participants.description," \
          "thematic_area,paragraph,narrative"

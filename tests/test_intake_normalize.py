@@ -8,9 +8,9 @@ from typing import Any
 import pytest
 
 from secretariat.errors import DateValueError
-from secretariat.intake import coerce, countries
+from secretariat.intake import coerce
+from secretariat.intake.columns import activities_layout
 from secretariat.intake.dates import Dated, to_partial_date
-from secretariat.intake.layout import activities_layout
 from secretariat.intake.normalize import BATCH, Normalizer
 from secretariat.intake.rows import Row
 from secretariat.registers import country_register
@@ -75,7 +75,7 @@ def test_enumerations_ignore_case_and_spaces() -> None:
 
 
 def test_countries_by_any_name_or_code_and_several_in_a_cell() -> None:
-    country = countries.country(country_register(), date(2016, 6, 14))
+    country = coerce.country(country_register(), date(2016, 6, 14))
     assert country("Vietnam") == "VNM" and country("Korea, Republic of") == "KOR" and country("Czechia") == "CZE"
     assert country("the Czech Republic") == "CZE" and country("AUT") == "AUT"
     assert country("Austria; Chad") == ["AUT", "TCD"] and country(["Chad"]) == ["TCD"]

@@ -11,7 +11,7 @@ import pytest
 from click.testing import CliRunner
 
 from office import require
-from secretariat.intake.commands import workbook
+from secretariat.cli import workbook
 from test_intake_roundtrip import EXAMPLE_RECORDS, fill_form, run_intake
 
 pytestmark = pytest.mark.office

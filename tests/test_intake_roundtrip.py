@@ -13,10 +13,10 @@ import openpyxl
 import pytest
 from click.testing import CliRunner
 
-from secretariat.intake.commands import intake, workbook
-from secretariat.intake.jsonsub import flatten
-from secretariat.intake.layout import activities_layout
-from secretariat.records import load_report
+from secretariat.cli import intake, workbook
+from secretariat.intake.columns import activities_layout
+from secretariat.intake.readers import flatten
+from secretariat.records import load_report, report_date
 from secretariat.registers import country_register
 
 ON = date(2016, 6, 14)
@@ -198,3 +198,14 @@ def test_usage_errors_exit_2_and_bad_folders_exit_1(example: Path, tmp_path: Pat
     result = CliRunner().invoke(workbook, [str(example), "-o", str(tmp_path / "no" / "f.xlsx")])
     assert result.exit_code == 1 and "cannot write the form" in result.output
     assert list(tmp_path.glob("**/*.tmp")) == []
+
+
+def test_the_form_names_countries_as_at_the_date_the_draft_uses(example: Path, tmp_path: Path, edit_json) -> None:
+    edit_json(example / "report.json", lambda report: report.update(date=None))  # as `new` leaves it
+    target = tmp_path / "form.xlsx"
+    result = CliRunner().invoke(workbook, [str(example), "-o", str(target)])
+    assert result.exit_code == 0, result.output
+    instructions = {row[0]: row[1] for row in openpyxl.load_workbook(target)["Instructions"].iter_rows(values_only=True)
+                    if row[0]}
+    assert report_date(load_report(example)) == date(2014, 10, 1)  # the reporting period's first day
+    assert "in force on 2014-10-01;" in instructions["Countries"]

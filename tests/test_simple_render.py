@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from secretariat.errors import TemplateError
-from secretariat.records import load_report
-from secretariat.render.context import report_date, template_context
+from secretariat.records import load_report, report_date
+from secretariat.render.context import template_context
 from secretariat.render.environment import make_environment, render
 from secretariat.render.simple import render_simple
 

@@ -193,12 +193,34 @@ def _fail(error: SecretariatError, as_json: bool) -> NoReturn:
     sys.exit(EXIT_USAGE if isinstance(error, UsageError) else EXIT_PROBLEMS)
 
 
-def _register_intake() -> None:
-    """Add the intake commands (they live with the intake package)."""
-    from secretariat.intake.commands import intake, workbook
+@main.command()
+@click.argument("report_dir", type=click.Path(file_okay=False, path_type=Path))
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=Path("submission-form.xlsx"),
+              show_default=True, help="Where to write the form.")
+def workbook(report_dir: Path, output: Path) -> None:
+    """Write the XLSX submission form of the report in REPORT_DIR, for field offices to fill in."""
+    from secretariat.intake.form import WorkbookOptions, write_form
 
-    main.add_command(workbook)
-    main.add_command(intake)
+    path = _run(lambda: write_form(WorkbookOptions(report_dir=report_dir, output=output)), False)
+    click.echo(f"wrote {path}")
 
 
-_register_intake()
+@main.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--into", "report_dir", required=True, type=click.Path(file_okay=False, path_type=Path),
+              help="The report folder whose activities.json receives the records.")
+@click.option("--replace", is_flag=True,
+              help="Overwrite an existing record when a row gives its id with other content.")
+@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True,
+              help="Text for people, JSON (the receipt) for machines.")
+def intake(files: tuple[Path, ...], report_dir: Path, replace: bool, output_format: str) -> None:
+    """Take the submitted FILES (.xlsx, .csv, .json) into the report in REPORT_DIR, with a receipt."""
+    from secretariat.intake.run import IntakeOptions
+    from secretariat.intake.run import intake as run_intake
+    from secretariat.reporters.intake import intake_json, intake_text
+
+    options = IntakeOptions(files=files, report_dir=report_dir, replace=replace)
+    as_json = output_format == "json"
+    result = _run(lambda: run_intake(options), as_json)
+    click.echo(intake_json(result) if as_json else intake_text(result))
+    sys.exit(EXIT_PROBLEMS if result.failed() else EXIT_OK)

@@ -11,10 +11,10 @@ from secretariat.checks import CheckRun, Finding, run_checks
 from secretariat.compare import ChangeSummary
 from secretariat.errors import Location, OutputError, Problem, RecordError, TemplateError
 from secretariat.model import Comment, Draft, Heading, Paragraph, Run
-from secretariat.records import ReportRecords, load_report
+from secretariat.records import ReportRecords, load_report, report_date
 from secretariat.records.previous import load_previous
 from secretariat.render.body import render_body
-from secretariat.render.context import report_date, template_context
+from secretariat.render.context import template_context
 from secretariat.render.environment import make_environment
 from secretariat.render.footnotes import footnote_issues
 from secretariat.render.markdown import parse_body

@@ -11,8 +11,7 @@ from typing import Any
 
 from secretariat.checks.finding import Finding, Severity
 from secretariat.errors import Location
-from secretariat.records import ReportRecords
-from secretariat.render.context import report_date
+from secretariat.records import ReportRecords, report_date
 from secretariat.render.footnotes import record_texts
 
 _FIGURE_USE = re.compile(r"""fig\[\s*['"]([a-z0-9-]+)['"]\s*\]""")

@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Any, Literal
 
-from secretariat.records.schemas import SCHEMA_BASE
+from secretariat.intake.dates import Order
+from secretariat.records.bundle import inline_refs
+from secretariat.records.schemas import SCHEMA_BASE, default_store
 
 Kind = Literal["text", "integer", "date", "enum", "country", "text-list"]
 
@@ -24,6 +26,11 @@ SHARED_KINDS: dict[str, Kind] = {"iso3": "country", "partial-date": "date"}
 FORM_REPEATS = {"places": 3, "countries": 10}
 # Columns a submission may leave out even though the schema requires the property: intake makes the id.
 GENERATED = frozenset({"id"})
+# The form's other sheets, and the row of its Instructions sheet that states how dates are written.
+INSTRUCTIONS, LISTS = "Instructions", "lists"
+CONVENTION_LABEL = "Date convention"
+DATE_FORMAT = "DD/MM/YYYY"
+ORDERS: dict[str, Order] = {"DD/MM/YYYY": "DMY", "MM/DD/YYYY": "MDY"}
 
 
 @dataclass(frozen=True)
@@ -88,3 +95,74 @@ class Layout:
     def required_headers(self) -> tuple[str, ...]:
         """Return the headers a submission must have."""
         return tuple(f.header for f in self.fields if f.required)
+
+
+def flatten_schema(schema: dict[str, Any]) -> dict[str, Any]:
+    """Merge the ``allOf`` members of an inlined schema into one dict; descriptions are joined, outer first."""
+    merged: dict[str, Any] = {}
+    descriptions = [str(schema["description"])] if "description" in schema else []
+    for member in schema.get("allOf", ()):
+        flat = flatten_schema(member)
+        if "description" in flat and flat["description"] not in descriptions:
+            descriptions.append(str(flat["description"]))
+        merged.update(flat)
+    merged.update({k: v for k, v in schema.items() if k != "allOf"})
+    if descriptions:
+        merged["description"] = " ".join(descriptions)
+    return merged
+
+
+def _kind(schema: dict[str, Any]) -> Kind:
+    if "enum" in schema:
+        return "enum"
+    shared = default_store().schemas[COMMON]["$defs"]
+    for name, kind in SHARED_KINDS.items():
+        if "pattern" in schema and schema["pattern"] == shared[name]["pattern"]:
+            return kind
+    return "integer" if schema.get("type") == "integer" else "text"
+
+
+def _scalar(header: str, path: tuple[str, ...], schema: dict[str, Any], **extra: Any) -> Field:
+    flat = flatten_schema(schema)
+    kind = _kind(flat)
+    minimum = flat.get("minimum") if kind == "integer" else None
+    return Field(header, path, kind, str(flat.get("description", "")), tuple(flat.get("enum", ())),
+                 minimum, **extra)
+
+
+def _fields(name: str, schema: dict[str, Any], required: bool) -> list[Field]:
+    flat = flatten_schema(schema)
+    if flat.get("type") == "object":
+        return [_scalar(f"{name}.{key}", (name, key), sub) for key, sub in flat.get("properties", {}).items()]
+    if flat.get("type") == "array":
+        items = flatten_schema(flat.get("items", {}))
+        if items.get("type") == "object":
+            return [_scalar(f"{name}.{{n}}.{key}", (name, key), sub, numbered=True)
+                    for key, sub in items.get("properties", {}).items()]
+        if _kind(items) in ("enum", "country"):
+            merged = {**items, "description": f"{flat.get('description', '')} {items.get('description', '')}"}
+            return [_scalar(f"{name}.{{n}}", (name,), merged, numbered=True)]
+        return [Field(name, (name,), "text-list", str(flat.get("description", "")))]
+    return [_scalar(name, (name,), flat, required=required and name not in GENERATED)]
+
+
+def build_layout(sheet: str, schema_name: str, definition: str, key_order: tuple[str, ...]) -> Layout:
+    """Build the layout of one kind of record from ``$defs/<definition>`` of a project schema."""
+    store = default_store()
+    schema_id = SCHEMA_BASE + schema_name
+    record = inline_refs(store.schemas, schema_id, store.schemas[schema_id]["$defs"][definition])
+    required = set(record.get("required", ()))
+    fields: list[Field] = []
+    for name, sub in record["properties"].items():
+        fields += _fields(name, sub, name in required)
+    return Layout(sheet, schema_id, tuple(fields), key_order)
+
+
+# The key order of the bundled records: a resolution's symbol, organ and session follow its title.
+ACTIVITY_KEYS = ("id", "kind", "title", "symbol", "organ", "session", "dates", "places", "countries", "partners",
+                 "participants", "thematic_area", "paragraph", "narrative", "outside_period_reason")
+
+
+def activities_layout() -> Layout:
+    """Return the layout of the activities sheet."""
+    return build_layout("activities", "activities.schema.json", "activity", ACTIVITY_KEYS)

@@ -15,14 +15,12 @@ from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from secretariat.errors import CountryNameUncertainError, OutputError
-from secretariat.intake.columns import Field, Layout
+from secretariat.intake.columns import DATE_FORMAT, LISTS, Field, Layout, activities_layout
 from secretariat.intake.instructions import write_instructions
-from secretariat.intake.layout import activities_layout
-from secretariat.intake.report import open_report
-from secretariat.intake.xlsx import LISTS
+from secretariat.intake.run import open_report
+from secretariat.records import report_date
 from secretariat.registers.countries import country_register
 
-DATE_FORMAT = "DD/MM/YYYY"
 FORMATS = {"date": DATE_FORMAT, "integer": "#,##0", "text": "@", "text-list": "@"}
 WIDTHS = {"title": 40, "narrative": 60, "partners": 40, "participants.description": 30,
           "outside_period_reason": 30}
@@ -116,8 +114,9 @@ def build_form(layout: Layout, on: date, paragraphs: list[str], title: str) -> W
 
 def write_form(options: WorkbookOptions) -> Path:
     """Write the submission form of a report to ``options.output`` atomically; return the path."""
-    report = open_report(options.report_dir, with_activities=False, with_paragraphs=True)
-    workbook = build_form(activities_layout(), report.on, report.paragraphs, options.report_dir.name)
+    report = open_report(options.report_dir, ("report.json", "content.json"))
+    paragraphs = [block["id"] for block in report.content if "id" in block]
+    workbook = build_form(activities_layout(), report_date(report), paragraphs, options.report_dir.name)
     target = options.output
     try:
         handle, name = tempfile.mkstemp(prefix=f".{target.name}-", suffix=".tmp", dir=target.parent)

@@ -7,8 +7,7 @@ from datetime import date
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 
-from secretariat.intake.columns import FORM_REPEATS, Field, Layout
-from secretariat.intake.xlsx import CONVENTION_LABEL, INSTRUCTIONS
+from secretariat.intake.columns import CONVENTION_LABEL, FORM_REPEATS, INSTRUCTIONS, Field, Layout
 
 HOW = {
     "text": "text",

@@ -1,4 +1,4 @@
-"""Decide what each accepted row does to the report's records, and write the record file atomically.
+"""Decide what each accepted row does to the report's records, and write the record file.
 
 A row whose record is already there (same id and content, or the same content under another id) is a
 duplicate; a row whose id is there with other content is a conflict, unless ``replace`` is set. The rows of
@@ -17,9 +17,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
-from secretariat.errors import OutputError
-from secretariat.intake.jsonfmt import write_records
 from secretariat.intake.nest import content_digest
+from secretariat.records.writing import replace_records
 
 Outcome = Literal["accepted", "replaced", "duplicate", "conflict"]
 
@@ -124,16 +123,8 @@ class Merger:
                     yield json.loads(line)
 
     def write(self, path: Path, schema_id: str) -> int:
-        """Write every record to ``path`` through a temporary file and os.replace; return the count."""
-        handle, name = tempfile.mkstemp(prefix=f".{path.name}-", suffix=".tmp", dir=path.parent)
-        try:
-            with os.fdopen(handle, "w", encoding="utf-8") as out:
-                count = write_records(out, {"$schema": schema_id}, "activities", self._records())
-            os.replace(name, path)
-        except OSError as e:
-            Path(name).unlink(missing_ok=True)
-            raise OutputError(f"{path}: cannot write the records: {e.strerror or e}") from e
-        return count
+        """Write every record to ``path`` atomically; return the count."""
+        return replace_records(path, {"$schema": schema_id}, "activities", self._records())
 
     def close(self) -> None:
         """Delete the spool files."""

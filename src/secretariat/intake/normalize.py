@@ -17,8 +17,8 @@ from cerberus import Validator
 from cerberus.errors import COERCION_FAILED, BaseErrorHandler, ValidationError
 
 from secretariat.intake import coerce
+from secretariat.intake.coerce import country
 from secretariat.intake.columns import Field, Layout
-from secretariat.intake.countries import country
 from secretariat.intake.dates import Order, to_partial_date
 from secretariat.intake.rows import CellProblem, Row, shown
 from secretariat.registers.countries import CountryRegister

@@ -1,9 +1,16 @@
-"""What readers hand on: submitted rows with their place in the file, and the problems found in them."""
+"""What readers hand on: the checked header row, and each row with its place in the file and its problems."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
+
+from openpyxl.utils.cell import get_column_letter
+
+from secretariat.errors import SubmissionError
+from secretariat.intake.columns import Layout
+from secretariat.intake.dates import Order
 
 
 @dataclass(frozen=True)
@@ -31,3 +38,66 @@ def shown(value: Any) -> str:
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     return str(value)
+
+
+@dataclass
+class Source:
+    """A submission opened for reading; rows are read as they are iterated."""
+
+    file: str
+    sheet: str
+    order: Order | None
+    headers: list[str]
+    rows: Iterator[Row]
+    notes: list[str] = field(default_factory=list)
+
+
+def check_headers(layout: Layout, cells: list[Any], where: str) -> list[str | None]:
+    """Return the header of each position (None where the header cell is empty); raise on a wrong header row."""
+    headers: list[str | None] = []
+    seen: dict[str, str] = {}
+    unknown, repeated = [], []
+    for position, cell in enumerate(cells, start=1):
+        letter = get_column_letter(position)
+        written = shown(cell).strip() if cell is not None else ""
+        header = written.casefold()
+        if not header:
+            headers.append(None)
+            continue
+        if layout.resolve(header) is None:
+            unknown.append(f"{written!r} ({letter})")
+        elif header in seen:
+            repeated.append(f"{header!r} ({seen[header]} and {letter})")
+        seen.setdefault(header, letter)
+        headers.append(header)
+    if not seen:
+        raise SubmissionError(f"{where}: empty: expected a header row with the form's columns "
+                              f"({', '.join(h for h, _ in layout.form_headers()[:5])}, …)")
+    missing = [h for h in layout.required_headers if h not in seen]
+    found = [f"unknown column(s) {', '.join(unknown)}" if unknown else "",
+             f"column(s) given twice: {', '.join(repeated)}" if repeated else "",
+             f"missing column(s) {', '.join(map(repr, missing))}" if missing else ""]
+    if unknown or repeated or missing:
+        raise SubmissionError(f"{where}: the header row does not match the form: "
+                              + "; ".join(f for f in found if f)
+                              + ". The form's columns are in `secretariat workbook`'s Instructions sheet.")
+    return headers
+
+
+def make_row(number: int, headers: list[str | None], values: list[Any] | tuple[Any, ...]) -> Row | None:
+    """Key a row's values by header; None for a row with nothing in it (blank rows are not counted)."""
+    cells: dict[str, Any] = {}
+    problems: list[CellProblem] = []
+    for position, value in enumerate(values):
+        if value is None or (isinstance(value, str) and not value.strip()):
+            continue
+        header = headers[position] if position < len(headers) else None
+        if header is None:
+            letter = get_column_letter(position + 1)
+            problems.append(CellProblem(f"column {letter}", shown(value),
+                                        "nothing in a column without a header: add the header or move the value"))
+            continue
+        cells[header] = value
+    if not cells and not problems:
+        return None
+    return Row(number, cells, problems)

@@ -6,19 +6,19 @@ import fcntl
 import json
 import os
 import shutil
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from secretariat.errors import OutputError, SubmissionError
-from secretariat.intake.columns import Layout
-from secretariat.intake.layout import activities_layout
+from secretariat.errors import OutputError, RecordError, SubmissionError
+from secretariat.intake.columns import Layout, activities_layout
 from secretariat.intake.merge import Merger
+from secretariat.intake.nest import make_id, nest, schema_problems
 from secretariat.intake.normalize import BATCH, Normalizer
 from secretariat.intake.readers import open_source
 from secretariat.intake.receipt import FileReceipt, RejectsWriter
-from secretariat.intake.report import ReportFolder, open_report
-from secretariat.intake.rowflow import take_rows
+from secretariat.intake.rows import CellProblem, Row
+from secretariat.records import ReportRecords, load_report, report_date
 from secretariat.registers.countries import country_register
 
 
@@ -42,18 +42,25 @@ class IntakeResult:
     written: bool
     records: int
     reject_lines: int = 0
-    notes: list[str] = field(default_factory=list)
 
     def failed(self) -> bool:
         """Return whether any file, row or conflict needs attention."""
         return any(f.failed() for f in self.files)
 
 
-def _take_file(path: Path, report: ReportFolder, layout: Layout, merger: Merger, rejects: RejectsWriter,
+def open_report(folder: Path, files: tuple[str, ...] = ("report.json", "activities.json")) -> ReportRecords:
+    """Load what intake needs of a report folder; raise RecordError, asking for a fix before more is taken in."""
+    try:
+        return load_report(folder, only=files)
+    except RecordError as e:
+        raise RecordError(f"{e.message}: fix the record files before taking in more", e.problems) from e
+
+
+def _take_file(path: Path, report: ReportRecords, layout: Layout, merger: Merger, rejects: RejectsWriter,
                receipt: FileReceipt) -> None:
     source = open_source(path, str(path), layout)
     receipt.sheet, receipt.notes = source.sheet, source.notes
-    normalizer = Normalizer(layout, source.headers, country_register(), report.on, source.order)
+    normalizer = Normalizer(layout, source.headers, country_register(), report_date(report), source.order)
     batch = []
     for row in source.rows:
         batch.append(row)
@@ -80,7 +87,7 @@ def intake(options: IntakeOptions) -> IntakeResult:
     with lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
         report = open_report(options.report_dir)  # read again under the lock: another intake may have written
-        merger = Merger(report.activities, options.replace, folder)
+        merger = Merger(list(report.activities.values()), options.replace, folder)
         rejects = RejectsWriter(folder)
         try:
             receipts = []
@@ -98,7 +105,7 @@ def intake(options: IntakeOptions) -> IntakeResult:
                 receipts.append(receipt)
             records = len(report.activities)
             if merger.changed:
-                records = merger.write(report.activities_path, layout.schema_id)
+                records = merger.write(report.folder / "activities.json", layout.schema_id)
             result = IntakeResult(receipts, folder, folder / "receipt.json", folder / "rejects.csv",
                                   merger.changed, records, rejects.lines)
             rejects.finish(result.rejects)
@@ -126,3 +133,42 @@ def receipt_data(result: IntakeResult) -> dict[str, object]:
     return {"ok": not result.failed(), "files": [f.data() for f in result.files], "totals": totals,
             "records_written": result.written, "records": result.records,
             "receipt": str(result.receipt), "rejects": str(result.rejects), "reject_lines": result.reject_lines}
+
+
+def _reject(row: Row, problems: list[CellProblem], rejects: RejectsWriter, receipt: FileReceipt) -> None:
+    for problem in problems:
+        rejects.add("rejected", receipt.file, receipt.sheet, row.number, problem)
+    receipt.rejected += 1
+
+
+def take_rows(rows: list[Row], normalizer: Normalizer, layout: Layout, merger: Merger, rejects: RejectsWriter,
+              receipt: FileReceipt) -> None:
+    """Take a batch of rows into the merger, every row counted once in the receipt."""
+    if not rows:
+        return
+    normalized = normalizer.normalize(rows)
+    for row, cells in zip(rows, normalized, strict=True):
+        receipt.rows_read += 1
+        if row.problems:
+            _reject(row, row.problems, rejects, receipt)
+            continue
+        record, origins = nest(layout, cells)
+        made = "id" not in record
+        if made:
+            record = {"id": make_id(record), **record}
+        problems = schema_problems(layout, record, origins, row.cells)
+        if problems:
+            _reject(row, problems, rejects, receipt)
+            continue
+        where = f"{receipt.file}{f' [{receipt.sheet}]' if receipt.sheet else ''} row {row.number}"
+        outcome, why = merger.offer(record, where)
+        if outcome == "conflict":
+            rejects.add("conflict", receipt.file, receipt.sheet, row.number,
+                        CellProblem("id", str(record["id"]), why))
+            receipt.conflicts += 1
+        elif outcome == "duplicate":
+            receipt.duplicates += 1
+        else:
+            receipt.accepted += 1
+            receipt.replaced += outcome == "replaced"
+            receipt.ids_made += made

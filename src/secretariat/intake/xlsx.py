@@ -1,27 +1,30 @@
-"""Read the rows of an XLSX submission with openpyxl in read-only mode, formulas as their cached values."""
+"""Read the rows of an XLSX submission with openpyxl in read-only mode, formulas as their cached values.
+
+Read-only mode exposes no merged ranges, and with ``data_only=True`` a formula that was never calculated
+reads as an empty cell. Both are found by one streaming pass over the sheet's XML (``scan_sheet``):
+``<mergeCell ref=...>`` elements, and ``<c>`` elements holding an ``<f>`` but no ``<v>`` with content. The
+same look inside the package tells files that are not workbooks at all.
+"""
 
 from __future__ import annotations
 
+import posixpath
+import re
 import zipfile
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
+from xml.etree import ElementTree
 
 import openpyxl
 from openpyxl.utils.cell import column_index_from_string, range_boundaries
 
 from secretariat.errors import SubmissionError
-from secretariat.intake.columns import Layout
+from secretariat.intake.columns import CONVENTION_LABEL, INSTRUCTIONS, LISTS, ORDERS, Layout
 from secretariat.intake.dates import Dated, Order
-from secretariat.intake.headers import check_headers, make_row
-from secretariat.intake.rows import CellProblem, Row
-from secretariat.intake.source import Source
-from secretariat.intake.xlsxscan import SheetScan, check_signature, scan_sheet, sheet_parts
-
-INSTRUCTIONS, LISTS = "Instructions", "lists"
-CONVENTION_LABEL = "Date convention"
-ORDERS: dict[str, Order] = {"DD/MM/YYYY": "DMY", "MM/DD/YYYY": "MDY"}
+from secretariat.intake.rows import CellProblem, Row, Source, check_headers, make_row
 
 
 def _pick_sheet(names: list[str], layout: Layout, display: str) -> str:
@@ -131,3 +134,85 @@ def read_xlsx(path: Path, display: str, layout: Layout) -> Source:
             raise
         raise SubmissionError(f"{where}: a corrupt workbook: it cannot be read ({type(e).__name__}: {e})") from e
     return Source(display, sheet, order, [h for h in headers if h], _rows(workbook, where, sheet, headers, scan))
+
+
+OLE2 = bytes.fromhex("D0CF11E0A1B11AE1")
+_NS = {"m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main",
+       "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+       "p": "http://schemas.openxmlformats.org/package/2006/relationships"}
+_MERGE = re.compile(rb'<(?:\w+:)?mergeCell\s+ref="([A-Z]+[0-9]+(?::[A-Z]+[0-9]+)?)"')
+_CELL_REF = re.compile(rb'\br="([A-Z]+)([0-9]+)"')
+_VALUE = re.compile(rb"<(?:\w+:)?v>[^<]")
+CHUNK = 1 << 20
+
+
+@dataclass
+class SheetScan:
+    """What the scan of one sheet found: merged ranges by row, and cells whose formula has no value."""
+
+    merged: dict[int, str] = field(default_factory=dict)
+    uncached: dict[int, list[str]] = field(default_factory=dict)
+
+
+def check_signature(path: Path, display: str) -> None:
+    """Refuse a file that is not a zip package, saying what it seems to be instead."""
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(8)
+    except OSError as e:
+        raise SubmissionError(f"{display}: cannot read the file: {e.strerror or e}") from e
+    if head == OLE2:
+        raise SubmissionError(f"{display}: a password-protected or legacy .xls workbook: remove the password "
+                              "(or open it and save it as .xlsx) and submit it again")
+    if not head.startswith(b"PK\x03\x04"):
+        raise SubmissionError(f"{display}: not an XLSX workbook (corrupt, or another kind of file renamed .xlsx)")
+
+
+def sheet_parts(archive: zipfile.ZipFile) -> dict[str, str]:
+    """Return the zip member of each sheet, by sheet name."""
+    workbook = ElementTree.fromstring(archive.read("xl/workbook.xml"))
+    rels = ElementTree.fromstring(archive.read("xl/_rels/workbook.xml.rels"))
+    targets = {rel.get("Id"): rel.get("Target", "") for rel in rels.findall("p:Relationship", _NS)}
+    parts = {}
+    for sheet in workbook.findall("m:sheets/m:sheet", _NS):
+        target = targets.get(sheet.get(f"{{{_NS['r']}}}id"), "")
+        member = target.lstrip("/") if target.startswith("/") else posixpath.normpath(posixpath.join("xl", target))
+        parts[sheet.get("name", "")] = member
+    return parts
+
+
+def _formulas_without_values(chunk: bytes, scan: SheetScan) -> None:
+    for tag in (b"<f>", b"<f "):
+        start = chunk.find(tag)
+        while start != -1:
+            cell_start = chunk.rfind(b"<c ", 0, start)
+            cell_end = chunk.find(b"</c>", start)
+            cell = chunk[cell_start:cell_end]
+            ref = _CELL_REF.search(cell)
+            if ref is not None and _VALUE.search(cell) is None:
+                row = int(ref.group(2))
+                scan.uncached.setdefault(row, []).append((ref.group(1) + ref.group(2)).decode())
+            start = chunk.find(tag, start + 1)
+
+
+def _end(buffer: bytes, tag: bytes) -> int:
+    found = buffer.rfind(tag)
+    return found + len(tag) if found != -1 else 0
+
+
+def scan_sheet(archive: zipfile.ZipFile, member: str) -> SheetScan:
+    """Stream one sheet's XML once; return its merged ranges and formulas without cached values."""
+    scan = SheetScan()
+    tail = b""
+    with archive.open(member) as stream:
+        while chunk := stream.read(CHUNK):
+            buffer = tail + chunk
+            cut = max(_end(buffer, b"</c>"), _end(buffer, b"</row>"))
+            done, tail = buffer[:cut], buffer[cut:]
+            _formulas_without_values(done, scan)
+    for match in _MERGE.finditer(tail):
+        ref = match.group(1).decode()
+        _, first, _, last = range_boundaries(ref)
+        for row in range(first or 1, (last or first or 1) + 1):
+            scan.merged.setdefault(row, ref)
+    return scan

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -78,14 +79,17 @@ def _index(record: JsonFile, key: str) -> tuple[dict[str, dict[str, Any]], list[
     return items, problems
 
 
-def load_report(folder: Path, store: SchemaStore | None = None) -> ReportRecords:
-    """Load and validate a report folder; raise one RecordError listing every problem found."""
+def load_report(folder: Path, store: SchemaStore | None = None,
+                only: Collection[str] | None = None) -> ReportRecords:
+    """Load and validate a report folder (or only the files named); raise one RecordError listing every problem."""
     store = store if store is not None else default_store()
     if not folder.is_dir():
         raise RecordError(f"{folder}: expected a report folder, found {'a file' if folder.exists() else 'nothing'}")
     files: dict[str, JsonFile] = {}
     problems: list[Problem] = []
     for name in (*REQUIRED, *OPTIONAL, WAIVERS):
+        if only is not None and name not in only:
+            continue
         path = folder / name
         if not path.exists():
             if name in REQUIRED:
@@ -107,5 +111,16 @@ def load_report(folder: Path, store: SchemaStore | None = None) -> ReportRecords
     if problems:
         raise RecordError(f"{folder}: {len(problems)} problem(s) in the records", tuple(problems))
     waivers = files[WAIVERS].data["waivers"] if WAIVERS in files else []
-    return ReportRecords(folder, files["report.json"].data, files["content.json"].data["blocks"],
-                         waivers=waivers, files=files, **indexes)
+    content = files["content.json"].data["blocks"] if "content.json" in files else []
+    return ReportRecords(folder, files["report.json"].data, content, waivers=waivers, files=files, **indexes)
+
+
+def report_date(records: ReportRecords) -> date:
+    """Return the date at which names and counts are stated: for draft, check and the submission form alike."""
+    # Until the masthead date is entered, the first day of the reporting period stands in for it, so that a
+    # draft in progress is deterministic and the form lists the names the draft prints.
+    stated = records.report.get("date")
+    if isinstance(stated, str):
+        return date.fromisoformat(stated)
+    start = str(records.report["reporting_period"]["start"])
+    return date.fromisoformat((start + "-01-01")[:10] if len(start) == 4 else (start + "-01")[:10])

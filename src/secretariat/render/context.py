@@ -2,25 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import date
 from decimal import Decimal
 from typing import Any
 
 from secretariat.records import ReportRecords
 from secretariat.render.gaps import fill
-
-
-def report_date(records: ReportRecords) -> date:
-    """Return the masthead date: the date at which names and counts are stated.
-
-    Until the masthead date is entered, the first day of the reporting period stands in for it, so that
-    a draft in progress is still deterministic.
-    """
-    stated = records.report.get("date")
-    if isinstance(stated, str):
-        return date.fromisoformat(stated)
-    start = str(records.report["reporting_period"]["start"])
-    return date.fromisoformat((start + "-01-01")[:10] if len(start) == 4 else (start + "-01")[:10])
 
 
 def _figure(figure: dict[str, Any]) -> dict[str, Any]:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 import shutil
 import tempfile
@@ -12,6 +11,7 @@ from typing import Any
 
 from secretariat.errors import OutputError, RecordError, UsageError
 from secretariat.records import load_report
+from secretariat.records.writing import dump_record_file
 from secretariat.series.carry import SCHEMA, carried_figures, carried_footnotes, next_report, standing_blocks
 
 
@@ -42,10 +42,6 @@ def _unset(data: Any, pointer: str = "") -> list[str]:
     return []
 
 
-def _write(folder: Path, name: str, data: dict[str, Any]) -> None:
-    (folder / name).write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-
-
 def start_next_report(options: NewOptions) -> NewResult:
     """Create the next report's folder; raise a SecretariatError if it exists or cannot be written."""
     target = options.target
@@ -73,7 +69,7 @@ def start_next_report(options: NewOptions) -> NewResult:
         staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
         try:
             for name, data in records.items():
-                _write(staging, name, data)
+                dump_record_file(staging / name, data)
             for extra in [options.previous / "templates", *options.previous.glob("*.register.json")]:
                 if extra.is_dir():
                     shutil.copytree(extra, staging / extra.name)

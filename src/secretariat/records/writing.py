@@ -1,13 +1,19 @@
-"""Write records the way the bundled record files are written, so that an intake leaves a small diff.
+"""Write record files: streamed in the bundled files' layout (intake), or whole (a new report's folder).
 
-Two-space indents; a list of plain values on one line when it has one value or fits in 120 characters.
+The layout of the bundled record files, which intake keeps so that it leaves a small diff: two-space
+indents; a list of plain values on one line when it has one value or fits in 120 characters.
 """
 
 from __future__ import annotations
 
 import json
+import os
+import tempfile
 from collections.abc import Iterable
+from pathlib import Path
 from typing import IO, Any
+
+from secretariat.errors import OutputError
 
 WIDTH = 120
 
@@ -55,3 +61,21 @@ def write_records(handle: IO[str], head: dict[str, Any], key: str, records: Iter
         count += 1
     handle.write("\n  ]\n}\n" if count else "]\n}\n")
     return count
+
+
+def replace_records(path: Path, head: dict[str, Any], key: str, records: Iterable[dict[str, Any]]) -> int:
+    """Write a record file through a temporary file and os.replace; return the count; raise OutputError."""
+    handle, name = tempfile.mkstemp(prefix=f".{path.name}-", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as out:
+            count = write_records(out, head, key, records)
+        os.replace(name, path)
+    except OSError as e:
+        Path(name).unlink(missing_ok=True)
+        raise OutputError(f"{path}: cannot write the records: {e.strerror or e}") from e
+    return count
+
+
+def dump_record_file(path: Path, data: dict[str, Any]) -> None:
+    """Write a whole record file as indented JSON (the files of a report folder that ``new`` creates)."""
+    path.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
