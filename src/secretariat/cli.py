@@ -7,18 +7,19 @@ import sys
 from collections.abc import Callable
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import Any, NoReturn, TypeVar
+from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
 import click
 
 from secretariat import __version__
-from secretariat.checks.runner import CheckRun, run_from_error
 from secretariat.errors import SecretariatError, UsageError
 from secretariat.model import Revisions
-from secretariat.pipeline import CheckOptions
-from secretariat.reporters import draft as draft_reporter
-from secretariat.reporters import findings as findings_reporter
-from secretariat.reporters import new as new_reporter
+from secretariat.reporters import FINDINGS_FORMATS
+
+# Each command imports what it uses when it runs: start-up is most of a small job's time (benchmarks/draft.py).
+if TYPE_CHECKING:
+    from secretariat.checks.runner import CheckRun
+    from secretariat.pipeline import CheckOptions
 
 T = TypeVar("T")
 
@@ -89,6 +90,7 @@ def draft(report_dir: Path, output: Path | None, output_format: str, no_comments
     """Write the Word draft of the report in REPORT_DIR, with the checks' findings as comments."""
     from secretariat.pipeline import DraftOptions
     from secretariat.pipeline import draft as run_draft
+    from secretariat.reporters import draft as draft_reporter
 
     options = DraftOptions(report_dir=report_dir, output=output, comments=not no_comments)
     as_json = output_format == "json"
@@ -105,7 +107,7 @@ def draft(report_dir: Path, output: Path | None, output_format: str, no_comments
 
 @main.command()
 @click.argument("report_dir", type=click.Path(file_okay=False, path_type=Path))
-@click.option("--format", "output_format", type=click.Choice(findings_reporter.FORMATS), default="text",
+@click.option("--format", "output_format", type=click.Choice(FINDINGS_FORMATS), default="text",
               show_default=True, help="Text for people; JSON or SARIF 2.1.0 for machines.")
 @click.option("--strict", is_flag=True, help="Exit 1 on warnings too.")
 @click.option("--select", "select", multiple=True, metavar="CHECK",
@@ -115,6 +117,7 @@ def check(report_dir: Path, output_format: str, strict: bool, select: tuple[str,
     from secretariat.checks.runner import discover
     from secretariat.pipeline import CheckOptions
     from secretariat.pipeline import check as run_check
+    from secretariat.reporters import findings as findings_reporter
 
     known = _run(lambda: [plugin.name for plugin in discover()], output_format != "text")
     unknown = [name for name in select if name not in known]
@@ -140,6 +143,7 @@ def compare(old: Path, new: Path, output: Path, output_format: str, revisions: R
     """Write NEW with every difference from OLD as a revision (each a report folder)."""
     from secretariat.changes import CompareOptions
     from secretariat.changes import compare as run_compare
+    from secretariat.reporters import draft as draft_reporter
 
     as_json = output_format == "json"
     result = _run(lambda: run_compare(CompareOptions(old, new, output, revisions)), as_json)
@@ -155,6 +159,7 @@ def compare(old: Path, new: Path, output: Path, output_format: str, revisions: R
               show_default=True, help="Text for people, JSON for machines.")
 def new_report(target: Path, previous: Path, output_format: str) -> None:
     """Start the next report of a series in TARGET from the previous report's folder (never overwrites)."""
+    from secretariat.reporters import new as new_reporter
     from secretariat.series import NewOptions, start_next_report
 
     as_json = output_format == "json"
@@ -165,6 +170,8 @@ def new_report(target: Path, previous: Path, output_format: str) -> None:
 
 def _checked(options: CheckOptions, run_check: Callable[[CheckOptions], CheckRun]) -> CheckRun:
     """Run the checks; records that cannot be loaded become findings, so every format reports them."""
+    from secretariat.checks.runner import run_from_error
+
     try:
         return run_check(options)
     except SecretariatError as e:
@@ -186,6 +193,8 @@ def _run(job: Callable[[], T], as_json: bool) -> T:
 
 
 def _fail(error: SecretariatError, as_json: bool) -> NoReturn:
+    from secretariat.reporters import draft as draft_reporter
+
     if as_json:
         click.echo(draft_reporter.error_json(error))
     else:

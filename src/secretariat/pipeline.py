@@ -21,7 +21,6 @@ from secretariat.render.markdown import parse_body
 from secretariat.render.masthead import build_masthead
 from secretariat.render.origin import origin_of
 from secretariat.render.structure import verify_structure, with_heading_sources
-from secretariat.word import write_docx
 
 _BLOCK = re.compile(r"^/blocks/\d+")
 
@@ -156,6 +155,8 @@ def draft(options: DraftOptions, mark: Marker | None = None) -> DraftResult:
         document, changes = mark(records, document)
     if options.comments:
         document = replace(document, comments=comments_for(checks, document))
+    from secretariat.word import write_docx  # here, so that check never loads the Word writer
+
     path = options.output_path
     if options.output is None:
         _make_build_folder(path.parent)

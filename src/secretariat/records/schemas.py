@@ -4,19 +4,20 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
-from typing import Any
-
-from jsonschema import Draft202012Validator
-from jsonschema.exceptions import ValidationError, best_match
-from referencing import Registry, Resource
+from typing import TYPE_CHECKING, Any
 
 from secretariat.errors import Problem, RecordError
 from secretariat.records.bundle import inline_refs
 from secretariat.records.fastcheck import FastCheck
 from secretariat.records.jsonfile import JsonFile
 from secretariat.resources import resource_path
+
+if TYPE_CHECKING:  # jsonschema is imported only to explain an invalid record: jsonschema-rs says "valid"
+    from jsonschema import Draft202012Validator
+    from jsonschema.exceptions import ValidationError
+    from referencing import Registry
 
 SCHEMA_BASE = "https://secretariat.example/schemas/"
 _END_ANCHOR = r"(?![\s\S])"
@@ -33,11 +34,15 @@ class SchemaStore:
             except (OSError, ValueError) as e:
                 raise RecordError(f"{path}: cannot load the schema: {e}") from e
             self.schemas[schema.get("$id", SCHEMA_BASE + path.name)] = schema
-        self.registry: Registry[Any] = Registry().with_resources(
-            (sid, Resource.from_contents(s)) for sid, s in self.schemas.items()
-        )
         self._validators: dict[str, Draft202012Validator] = {}
         self.fast = FastCheck(self.schemas)
+
+    @cached_property
+    def registry(self) -> Registry[Any]:
+        """Return the local schemas as a referencing registry keyed by ``$id``."""
+        from referencing import Registry, Resource
+
+        return Registry().with_resources((sid, Resource.from_contents(s)) for sid, s in self.schemas.items())
 
     def schema_id_for(self, record: JsonFile) -> str:
         """Return the schema a record names with ``$schema``, else the one named after its file."""
@@ -48,6 +53,8 @@ class SchemaStore:
     def validator(self, schema_id: str) -> Draft202012Validator:
         """Return the compiled validator for a schema id."""
         if schema_id not in self._validators:
+            from jsonschema import Draft202012Validator
+
             schema = self.schemas.get(schema_id)
             if schema is None:
                 raise KeyError(schema_id)
@@ -76,6 +83,8 @@ class SchemaStore:
 
 
 def _leaf_errors(errors: Iterator[ValidationError]) -> Iterator[ValidationError]:
+    from jsonschema.exceptions import best_match
+
     for error in errors:
         if error.context and error.validator in ("anyOf", "oneOf"):
             # "or unset (null)" is the least helpful branch to explain: prefer what the value should be

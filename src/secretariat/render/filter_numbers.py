@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from num2words import num2words
+from secretariat.render import english_numbers
 
 Number = int | Decimal | str
 
@@ -51,7 +51,7 @@ def _capitalize(text: str) -> str:
 
 def words(n: Number) -> str:
     """Spell out a whole number: "thirty-six", "one thousand three hundred and eleven" (British "and")."""
-    return str(num2words(to_whole(n), lang="en")).replace(",", "")
+    return english_numbers.cardinal(to_whole(n)).replace(",", "")
 
 
 def count(n: Number, capital: bool = False) -> str:
@@ -67,7 +67,7 @@ def ordinal(n: Number) -> str:
     whole = to_whole(n, "an ordinal number (1 or more)")
     if whole < 1:
         raise ValueError(f"expected an ordinal number of 1 or more, found {n!r}")
-    return str(num2words(whole, lang="en", to="ordinal")).replace(",", "")
+    return english_numbers.ordinal(whole).replace(",", "")
 
 
 def number(n: Number) -> str:

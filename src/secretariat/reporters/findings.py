@@ -6,9 +6,10 @@ import json
 from typing import Any
 
 from secretariat.checks import CheckRun, Finding, Severity
+from secretariat.reporters import FINDINGS_FORMATS
 from secretariat.reporters.sarif import relative_path, sarif_log
 
-FORMATS = ("text", "json", "sarif")
+FORMATS = FINDINGS_FORMATS
 _NOUNS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.NOTE: "note"}
 
 
