@@ -12,19 +12,9 @@ import pytest
 
 from mutations import mutations
 from secretariat.checks.context import CheckContext
-from secretariat.checks.dates_util import (
-    date_strings,
-    ga_session_span,
-    is_reversed,
-    range_span,
-    ranges,
-    show_range,
-    span,
-    symbol_prefix,
-    wholly_outside,
-    why_invalid,
-)
+from secretariat.checks.dates_util import date_strings, ga_session_span, ranges, show_range, symbol_prefix
 from secretariat.checks.plugins import dates
+from secretariat.dates import is_reversed, range_span, span, wholly_outside, why_invalid
 from secretariat.errors import SessionRegisterError
 from secretariat.records import ReportRecords, load_report
 from secretariat.registers.sessions import read_register, register_for

@@ -13,12 +13,11 @@ import pytest
 
 from secretariat.checks.context import CheckContext
 from secretariat.checks.plugins import parties
+from secretariat.dates import Period, period_of
 from secretariat.errors import RegisterError, UnknownRegisterError
 from secretariat.records import load_report
 from secretariat.registers.countries import country_register
 from secretariat.registers.treaties import (
-    Period,
-    period_of,
     treaty_register,
 )
 from secretariat.resources import data_path

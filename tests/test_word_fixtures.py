@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+from datetime import date
 
 from lxml import etree
 
@@ -16,6 +17,7 @@ MASTHEAD = Masthead(
     symbol="CTOC/COP/2016/2",
     distribution="General",
     date="14 June 2016",
+    issued=date(2016, 6, 14),
     original="English",
     body="Conference of the Parties to the United Nations Convention against Transnational Organized Crime",
     session="Eighth session",

@@ -6,6 +6,7 @@ sub-paragraph letters, footnote numbers) is not stored: the writer asks Word to 
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -78,6 +79,7 @@ class Masthead:
     job_dates: tuple[str, str]  # ("280616", "290616")
     barcode: str  # "*1603496*"
     gaps: frozenset[str] = frozenset()  # names of the fields that show a "[… not set]" gap (printed in bold)
+    issued: dt.date | None = None  # the masthead date as a date (None until entered): the package's timestamps
     # fields (and "job_short") that changed since an earlier version, as runs marked inserted or deleted
     changes: dict[str, tuple[Run, ...]] = field(default_factory=dict, hash=False)
 

@@ -9,8 +9,8 @@ from pathlib import Path
 from typing import Any
 
 from secretariat.checks.context import CheckContext
-from secretariat.checks.dates_util import span
 from secretariat.checks.finding import Finding, Severity
+from secretariat.dates import span
 from secretariat.registers.sessions import SessionRegister, register_for
 
 

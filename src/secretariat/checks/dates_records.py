@@ -7,8 +7,9 @@ from collections.abc import Iterator
 from typing import Any
 
 from secretariat.checks.context import CheckContext
-from secretariat.checks.dates_util import ga_session_span, range_span, span, symbol_prefix, wholly_outside
+from secretariat.checks.dates_util import ga_session_span, symbol_prefix
 from secretariat.checks.finding import Finding, Severity
+from secretariat.dates import range_span, span, wholly_outside
 
 
 def record_items(ctx: CheckContext, file: str, key: str) -> list[Any]:

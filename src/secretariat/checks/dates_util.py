@@ -1,47 +1,19 @@
-"""Partial dates as spans of days, and the calendar facts the dates check reasons with.
+"""The calendar facts the dates check reasons with, and where the dates are in a record.
 
-A partial date ("2015", "2015-11", "2015-11-16") stands for every day it may mean: "2015" is 1 January to
-31 December 2015. Two rules follow from that, used by every date check so that none of them guesses:
-
-- a range is reversed only if its start is after its end at the precision both share ("2015-11" to "2015"
-  is not reversed: both are in 2015);
-- something lies outside a period only if its whole span does (an activity dated "2014" overlaps a period
-  starting "2014-10", so it is not outside).
+Partial dates, their spans and the rules for comparing them are in ``secretariat.dates``.
 """
 
 from __future__ import annotations
 
-import calendar
 import re
 from collections.abc import Iterator
 from datetime import date
 from typing import Any
 
-from secretariat.render.filter_dates import PartialDate, parse_partial
-
-Span = tuple[date, date]
+from secretariat.dates import Span
 
 _SYMBOL = re.compile(r"([0-9]{1,4})/([0-9]{1,4})")
 DATE_KEYS = frozenset({"start", "end", "date", "as_of", "since"})
-
-
-def parse(value: object) -> PartialDate | None:
-    """Return a partial date, or None if the value is not one (wrong type, "2015-13", "2015-02-30")."""
-    if not isinstance(value, str):
-        return None
-    try:
-        return parse_partial(value)
-    except (TypeError, ValueError):
-        return None
-
-
-def why_invalid(value: object) -> str | None:
-    """Return why a value is not a partial date ("invalid date '2015-13': month must be in 1..12"), or None."""
-    try:
-        parse_partial(value)
-    except (TypeError, ValueError) as e:
-        return str(e)
-    return None
 
 
 def show_range(value: object) -> str:
@@ -50,51 +22,6 @@ def show_range(value: object) -> str:
         return str(value)
     start, end = value.get("start"), value.get("end")
     return str(start) if start == end or end is None else f"{start} to {end}"
-
-
-def span(value: object) -> Span | None:
-    """Return the first and last day a partial date may mean, or None if it is not a date."""
-    partial = parse(value)
-    if partial is None:
-        return None
-    first = partial.first()
-    if partial.month is None:
-        return first, date(partial.year, 12, 31)
-    if partial.day is None:
-        return first, date(partial.year, partial.month, calendar.monthrange(partial.year, partial.month)[1])
-    return first, first
-
-
-def range_span(value: object) -> Span | None:
-    """Return the days a {start, end} range may cover (a bare partial date covers its own span), or None."""
-    if not isinstance(value, dict):
-        return span(value)
-    start, end = span(value.get("start")), span(value.get("end", value.get("start")))
-    if start is None or end is None:
-        return None
-    return start[0], end[1]
-
-
-def _truncated(partial: PartialDate, precision: int) -> tuple[int, ...]:
-    return (partial.year, partial.month or 0, partial.day or 0)[:precision]
-
-
-def _depth(partial: PartialDate) -> int:
-    return 1 if partial.month is None else 2 if partial.day is None else 3
-
-
-def is_reversed(start: object, end: object) -> bool:
-    """Return whether a range certainly ends before it starts, compared at the precision both share."""
-    first, last = parse(start), parse(end)
-    if first is None or last is None:
-        return False
-    shared = min(_depth(first), _depth(last))
-    return _truncated(first, shared) > _truncated(last, shared)
-
-
-def wholly_outside(inner: Span, outer: Span) -> bool:
-    """Return whether every day of ``inner`` lies outside ``outer``."""
-    return inner[1] < outer[0] or inner[0] > outer[1]
 
 
 def ga_session_span(number: int) -> Span | None:

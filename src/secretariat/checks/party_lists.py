@@ -8,17 +8,12 @@ from typing import Any
 
 from secretariat.checks.context import CheckContext
 from secretariat.checks.finding import Finding, Severity
+from secretariat.dates import period_of, written
 from secretariat.errors import SecretariatError
 from secretariat.registers.countries import country_register
-from secretariat.registers.treaties import Participant, TreatyRegister, period_of
-from secretariat.render.filter_dates import MONTHS
+from secretariat.registers.treaties import Participant, TreatyRegister
 
 FILE = "figures.json"
-
-
-def day(on: date) -> str:
-    """Write a date the UN way: "14 June 2016"."""
-    return f"{on.day} {MONTHS[on.month - 1]} {on.year}"
 
 
 def when(participant: Participant) -> str:
@@ -27,8 +22,8 @@ def when(participant: Participant) -> str:
     if consent is None:
         return "never (the register records no consent)"
     if consent.exact:
-        return f"on {day(consent.start)}"
-    return f"at a date known only to lie from {day(consent.start)} to {day(consent.end)}"
+        return f"on {written(consent.start)}"
+    return f"at a date known only to lie from {written(consent.start)} to {written(consent.end)}"
 
 
 class Names:
@@ -85,9 +80,9 @@ def new_parties_findings(ctx: CheckContext, register: TreatyRegister, figure: di
                           paragraph=paragraph)
         return
     names = Names(ctx, register)
-    period = f"after {day(after.end)} and by {day(through.start)}"
+    period = f"after {written(after.end)} and by {written(through.start)}"
     if not through.exact:
-        period = f"after {day(after.end)} and by some day from {day(through.start)} to {day(through.end)}"
+        period = f"after {written(after.end)} and by some day from {written(through.start)} to {written(through.end)}"
     certain, possible = register.joined_between(after, through)
 
     def finding(code: str, severity: Severity, message: str, expected: str, found: str) -> Finding:

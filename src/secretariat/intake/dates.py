@@ -9,14 +9,14 @@ from typing import Any, Literal, NamedTuple
 
 from openpyxl.utils.datetime import from_excel
 
+from secretariat import dates
 from secretariat.errors import DateValueError
 
 Order = Literal["DMY", "MDY"]
 
-MONTHS = {name: number for number, names in enumerate(
-    [("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",), ("june", "jun"),
-     ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"), ("october", "oct"),
-     ("november", "nov"), ("december", "dec")], start=1) for name in names}
+# Month names as offices write them: in full, in three letters, and "sept".
+MONTHS = {written: number for number, name in enumerate(dates.MONTHS, start=1)
+          for written in (name.lower(), name.lower()[:3])} | {"sept": 9}
 YEARS = range(1900, 2101)
 _ISO = re.compile(r"(\d{4})(?:[-/](\d{1,2})(?:[-/](\d{1,2}))?)?")
 _NUMERIC = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})")

@@ -9,6 +9,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from secretariat.dates import parse_partial
 from secretariat.errors import Location, Problem, RecordError
 from secretariat.records.jsonfile import JsonFile, read_json
 from secretariat.records.schemas import SchemaStore, default_store
@@ -122,5 +123,4 @@ def report_date(records: ReportRecords) -> date:
     stated = records.report.get("date")
     if isinstance(stated, str):
         return date.fromisoformat(stated)
-    start = str(records.report["reporting_period"]["start"])
-    return date.fromisoformat((start + "-01-01")[:10] if len(start) == 4 else (start + "-01")[:10])
+    return parse_partial(records.report["reporting_period"]["start"]).first()

@@ -2,10 +2,6 @@
 
 from __future__ import annotations
 
-import calendar
-import re
-from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -15,35 +11,6 @@ from secretariat.records.schemas import SCHEMA_BASE, default_store
 from secretariat.registers.countries import country_register
 
 REGISTER_SCHEMA = SCHEMA_BASE + "register.schema.json"
-_PARTIAL = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?\Z")
-
-
-@dataclass(frozen=True)
-class Period:
-    """The days from start to end, both inclusive; a single day has start equal to end."""
-
-    start: date
-    end: date
-
-    @property
-    def exact(self) -> bool:
-        """Return whether the period is a single day."""
-        return self.start == self.end
-
-
-def period_of(text: str) -> Period:
-    """Return the period a partial date names ("2016", "2016-06", "2016-06-14"); raise ValueError if none."""
-    match = _PARTIAL.match(text)
-    if match is None:
-        raise ValueError(f"expected a date YYYY, YYYY-MM or YYYY-MM-DD, found {text!r}")
-    year, month, day = (int(g) if g is not None else None for g in match.groups())
-    if year is None:  # the pattern always captures a year; this narrows the type
-        raise ValueError(f"expected a year in {text!r}")
-    if month is None:
-        return Period(date(year, 1, 1), date(year, 12, 31))
-    if day is None:
-        return Period(date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1]))
-    return Period(date(year, month, day), date(year, month, day))
 
 
 def read_register(path: Path) -> JsonFile:

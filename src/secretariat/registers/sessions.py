@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from secretariat.dates import parse_partial
 from secretariat.errors import SessionRegisterError
-from secretariat.render.filter_dates import parse_partial
 from secretariat.resources import data_path
 
 REGISTERS = ("registers/cop-sessions.json",)

@@ -14,11 +14,12 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from secretariat.dates import Period, period_of
 from secretariat.errors import RegisterError, UnknownRegisterError
-from secretariat.registers._treaty_files import Period, period_of, read_register
+from secretariat.registers._treaty_files import read_register
 from secretariat.resources import data_path
 
-__all__ = ["Participant", "Period", "PublishedCount", "TreatyRegister", "period_of", "treaty_register"]
+__all__ = ["Participant", "PublishedCount", "TreatyRegister", "treaty_register"]
 
 When = date | Period
 

@@ -7,79 +7,13 @@ object with ``start`` and ``end`` (partial dates), or a single partial date.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Mapping
-from dataclasses import dataclass
-from functools import lru_cache
 
-MONTHS = (
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
-)  # fmt: skip
+from secretariat.dates import MONTHS, PartialDate, parse_partial, written
+
 EN_DASH = "\u2013"
 
-_PARTIAL = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")
-
-
-@dataclass(frozen=True)
-class PartialDate:
-    """A date known to the year, the month or the day."""
-
-    year: int
-    month: int | None = None
-    day: int | None = None
-
-    def first(self) -> dt.date:
-        """Return the first day the partial date covers."""
-        return dt.date(
-            self.year, 1 if self.month is None else self.month, 1 if self.day is None else self.day
-        )
-
-    @property
-    def precision(self) -> str:
-        """Return "year", "month" or "day"."""
-        return "year" if self.month is None else "month" if self.day is None else "day"
-
-    def __str__(self) -> str:
-        if self.month is None:
-            return str(self.year)
-        month_year = f"{MONTHS[self.month - 1]} {self.year}"
-        return month_year if self.day is None else f"{self.day} {month_year}"
-
-
-def parse_partial(value: object) -> PartialDate:
-    """Return ``value`` (date, "YYYY", "YYYY-MM" or "YYYY-MM-DD") as a PartialDate; raise if invalid."""
-    if isinstance(value, PartialDate):
-        return value
-    if isinstance(value, dt.datetime):
-        value = value.date()
-    if isinstance(value, dt.date):
-        return PartialDate(value.year, value.month, value.day)
-    if not isinstance(value, str):
-        raise TypeError(
-            f"expected a date or a 'YYYY[-MM[-DD]]' string, found {type(value).__name__} {value!r}"
-        )
-    return _parse_text(value)
-
-
-@lru_cache(maxsize=4096)
-def _parse_text(value: str) -> PartialDate:
-    """Parse a partial date string (cached: a long report repeats the same few hundred dates)."""
-    match = _PARTIAL.fullmatch(value)
-    if match is None:
-        raise ValueError(f"expected a date written 'YYYY', 'YYYY-MM' or 'YYYY-MM-DD', found {value!r}")
-    year, month, day = (int(g) if g else None for g in match.groups())
-    partial = PartialDate(year or 0, month, day)
-    try:
-        partial.first()
-    except ValueError as exc:
-        raise ValueError(f"invalid date {value!r}: {exc}") from None
-    return partial
-
-
-def format_date(d: object) -> str:
-    """Write a date: "2015", "October 2014", "14 June 2016" (no leading zero, no comma)."""
-    return str(parse_partial(d))
+format_date = written  # the `date` filter: "2015", "October 2014", "14 June 2016"
 
 
 def month_year(d: object) -> str:

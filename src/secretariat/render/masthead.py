@@ -55,4 +55,5 @@ def build_masthead(report: dict[str, Any], on: date) -> Masthead:
         barcode=barcode(job) if job else "",
     )
     gaps = frozenset(name for name, value in vars(masthead).items() if isinstance(value, str) and GAP_END in value)
-    return replace(masthead, gaps=gaps)
+    issued = date.fromisoformat(report["date"]) if report.get("date") else None
+    return replace(masthead, gaps=gaps, issued=issued)

@@ -3,25 +3,15 @@
 from __future__ import annotations
 
 import re
-from datetime import date, timedelta
 from typing import Any
+
+from secretariat.dates import next_start
 
 SCHEMA = "https://secretariat.example/schemas/{}.schema.json"
 _FIGURE_USE = re.compile(r"""fig\[\s*['"]([a-z0-9-]+)['"]\s*\]""")
 _FOOTNOTE_USE = re.compile(r"(?<!\\)\[\^([^\]\s]+)\]")
 # What describes a figure (carried) as opposed to its value in one year (left to enter again).
 FIGURE_KEYS = ("id", "kind", "qualifier", "source", "register", "average_of", "computed", "change_of")
-
-
-def next_start(end: str) -> str:
-    """Return the partial date right after a period's end, at the same precision."""
-    parts = [int(p) for p in end.split("-")]
-    if len(parts) == 1:
-        return f"{parts[0] + 1}"
-    if len(parts) == 2:
-        year, month = (parts[0] + 1, 1) if parts[1] == 12 else (parts[0], parts[1] + 1)
-        return f"{year}-{month:02d}"
-    return (date(*parts) + timedelta(days=1)).isoformat()
 
 
 def next_report(old: dict[str, Any], previous_report: str) -> dict[str, Any]:

@@ -33,7 +33,7 @@ def build_package(draft: Draft) -> bytes:
     check_text(title, "draft.title")
     check_text(draft.language, "draft.language")
     notes = Footnotes(draft.footnotes, draft.footnote_sources)
-    when = w3cdtf(draft.masthead.date)
+    when = w3cdtf(draft.masthead.issued)
     first_comment = ASTERISK_ID + 1 + len(draft.footnotes)  # above every footnote id
     comments = Comments(draft.comments, when, first_id=first_comment)
     first_bookmark = first_comment + len(draft.comments)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import re
 import secrets
 import zipfile
 from collections.abc import Sequence
@@ -28,8 +27,6 @@ _CORE_NS = {
 }
 _ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 _FALLBACK_TIME = "1980-01-01T00:00:00Z"
-_MONTHS = {m: i for i, m in enumerate(("January", "February", "March", "April", "May", "June", "July",
-                                       "August", "September", "October", "November", "December"), 1)}
 AUTHOR = "United Nations"
 
 
@@ -62,16 +59,9 @@ def content_types(parts: Sequence[Part]) -> bytes:
     return serialize(element)
 
 
-def w3cdtf(date_text: str) -> str:
-    """Return a masthead date ("14 June 2016") as 2016-06-14T00:00:00Z, or a fixed time if unreadable."""
-    found = re.fullmatch(r"(\d{1,2}) ([A-Z][a-z]+) (\d{4})", date_text.strip())
-    if found is None:
-        return _FALLBACK_TIME
-    try:
-        day = date(int(found.group(3)), _MONTHS[found.group(2)], int(found.group(1)))
-    except (KeyError, ValueError):
-        return _FALLBACK_TIME
-    return f"{day.isoformat()}T00:00:00Z"
+def w3cdtf(day: date | None) -> str:
+    """Return a date as 2016-06-14T00:00:00Z, or a fixed time if there is none."""
+    return _FALLBACK_TIME if day is None else f"{day.isoformat()}T00:00:00Z"
 
 
 def core_properties(title: str, when: str, language: str) -> bytes:

@@ -13,17 +13,9 @@ from typing import Any
 from secretariat.checks.context import CheckContext
 from secretariat.checks.dates_masthead import masthead_findings
 from secretariat.checks.dates_records import paragraph_of, record_items, resolution_findings
-from secretariat.checks.dates_util import (
-    date_strings,
-    is_reversed,
-    range_span,
-    ranges,
-    show_range,
-    span,
-    wholly_outside,
-    why_invalid,
-)
+from secretariat.checks.dates_util import date_strings, ranges, show_range
 from secretariat.checks.finding import Finding, Severity
+from secretariat.dates import is_reversed, range_span, span, wholly_outside, why_invalid
 
 CODES = {
     "date-invalid": "a date is not a calendar date (\"2016-13\", \"2015-02-30\")",

@@ -8,8 +8,8 @@ from typing import Any
 
 from secretariat.checks.amounts import money_text, overlaps, stated_interval
 from secretariat.checks.context import CheckContext
-from secretariat.checks.dates_util import range_span, span
 from secretariat.checks.finding import Finding, Severity
+from secretariat.dates import range_span, span
 
 CODES = {
     "parts-sum-mismatch": "the parts of a figure do not add up to the whole",

@@ -7,13 +7,12 @@ from typing import Any
 
 from secretariat.checks.context import CheckContext
 from secretariat.checks.finding import Finding, Severity
-from secretariat.checks.party_lists import Names, day, new_parties_findings
+from secretariat.checks.party_lists import Names, new_parties_findings
+from secretariat.dates import Period, period_of, written
 from secretariat.errors import RegisterError, UnknownRegisterError
 from secretariat.registers.treaties import (
-    Period,
     PublishedCount,
     TreatyRegister,
-    period_of,
     treaty_register,
 )
 
@@ -106,7 +105,7 @@ def _verdict(ctx: CheckContext, register: TreatyRegister, stated: int, on: Perio
     pointer, paragraph = where
     names = Names(ctx, register)
     periods = sum(1 for c in certain if names.inexact(c))
-    at = day(on.start) if on.exact else f"some day from {day(on.start)} to {day(on.end)}"
+    at = written(on.start) if on.exact else f"some day from {written(on.start)} to {written(on.end)}"
     listed = (f"the register lists {len(certain)} parties at {at}"
               + (f" ({periods} of them with dates known only to a period, all ended by then)" if periods else "")
               + (f" and {len(possible)} more that may have joined by then" if possible else ""))
@@ -140,6 +139,6 @@ def _earlier_gap(register: TreatyRegister, on: Period) -> str:
             continue
         most = sum(len(s) for s in register.parties_at(count.as_of))
         if count.parties > most:
-            return (f"; the count published for {day(count.as_of)} ({count.parties}) is already more than the "
+            return (f"; the count published for {written(count.as_of)} ({count.parties}) is already more than the "
                     f"register can hold then (at most {most})")
     return ""

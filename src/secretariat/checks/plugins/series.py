@@ -8,10 +8,10 @@ from typing import Any
 
 from secretariat.checks.context import CheckContext
 from secretariat.checks.finding import Finding, Severity
+from secretariat.dates import next_start
 from secretariat.errors import RecordError
 from secretariat.records import ReportRecords
 from secretariat.records.previous import load_previous
-from secretariat.series.carry import next_start
 
 CODES = {
     "previous-report-unreadable": "the previous report named by report.json cannot be loaded",
