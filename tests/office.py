@@ -71,8 +71,8 @@ def render_png(pdf: Path, outdir: Path, dpi: int = 60) -> list[Path]:
     return sorted(outdir.glob("page-*.png"), key=lambda p: int(p.stem.split("-")[-1]))
 
 
-def edit_in_libreoffice(jobs: list[dict[str, object]], workdir: Path) -> None:
-    """Run tests/lo_edit.py: LibreOffice over UNO opens each job's .docx, edits it and saves it as .docx."""
+def _run_uno_script(name: str, args: list[str], what: str) -> None:
+    """Run a tests/ script that drives LibreOffice over UNO with the system python3 (python3-uno)."""
     require("soffice", "libreoffice")
     system_python = "/usr/bin/python3"
     probe = subprocess.run([system_python, "-c", "import uno"], capture_output=True, timeout=TIMEOUT, check=False)
@@ -81,10 +81,20 @@ def edit_in_libreoffice(jobs: list[dict[str, object]], workdir: Path) -> None:
         if os.environ.get("SECRETARIAT_SKIP_OFFICE") == "1":
             pytest.skip(message)
         pytest.fail(message)
+    script = Path(__file__).with_name(name)
+    result = subprocess.run([system_python, str(script), *args], capture_output=True, text=True,
+                            timeout=TIMEOUT * 3, check=False)
+    if result.returncode != 0:
+        pytest.fail(f"LibreOffice {what} failed ({result.returncode}): {result.stderr or result.stdout}")
+
+
+def edit_in_libreoffice(jobs: list[dict[str, object]], workdir: Path) -> None:
+    """Run tests/lo_edit.py: LibreOffice over UNO opens each job's .docx, edits it and saves it as .docx."""
     jobs_file = workdir / "lo-jobs.json"
     jobs_file.write_text(json.dumps(jobs), encoding="utf-8")
-    script = Path(__file__).with_name("lo_edit.py")
-    result = subprocess.run([system_python, str(script), str(jobs_file)], capture_output=True, text=True,
-                            timeout=TIMEOUT * 2, check=False)
-    if result.returncode != 0:
-        pytest.fail(f"LibreOffice editing failed ({result.returncode}): {result.stderr or result.stdout}")
+    _run_uno_script("lo_edit.py", [str(jobs_file)], "editing")
+
+
+def accept_and_reject_in_libreoffice(documents: list[Path], outdir: Path) -> None:
+    """Run tests/lo_revisions.py: each document as is, with all changes accepted and all rejected, into outdir."""
+    _run_uno_script("lo_revisions.py", [str(outdir), *map(str, documents)], "accepting and rejecting")

@@ -189,3 +189,35 @@ def test_compare_refuses_to_write_over_an_input_and_bad_options(tmp_path: Path) 
     result = run("compare", str(old), str(new), "-o", str(tmp_path / "same.docx"))
     assert result.returncode == 0 and "no changes against" in result.stdout
     assert "<w:ins " not in part((tmp_path / "same.docx").read_bytes(), "word/document.xml")
+
+
+def test_compare_two_docx_by_identity_or_by_text(tmp_path: Path) -> None:
+    old, new = make_pair("one-figure", tmp_path)
+    for folder, name in ((old, "old.docx"), (new, "new.docx")):
+        assert run("draft", str(folder), "-o", str(tmp_path / name), "--no-comments").returncode in (0, 1)
+    result = run("compare", str(tmp_path / "old.docx"), str(tmp_path / "new.docx"), "-o", str(tmp_path / "r.docx"),
+                 "--format", "json")
+    changes = json.loads(result.stdout)["changes"]
+    assert (changes["aligned_by"], changes["changed"], changes["inserted"], changes["deleted"]) == (
+        "identities", 1, 0, 0)
+    document = part((tmp_path / "r.docx").read_bytes(), "word/document.xml")
+    assert re.findall(r"<w:delText[^>]*>([^<]*)<", document) == ["169"]
+    assert re.findall(r"<w:ins [^>]*><w:r><w:t[^>]*>([^<]*)<", document) == ["173"]
+    foreign = tmp_path / "foreign.docx"
+    subprocess.run([require("pandoc"), str(tmp_path / "old.docx"), "-o", str(foreign)], check=True, timeout=60)
+    result = run("compare", str(foreign), str(tmp_path / "new.docx"), "-o", str(tmp_path / "f.docx"))
+    assert result.returncode == 0, result.stderr
+    assert "paragraphs matched by their text, not by the records they came from" in result.stdout
+
+
+def test_a_bad_docx_is_one_clear_error(tmp_path: Path) -> None:
+    old, new = make_pair("unchanged", tmp_path)
+    broken = tmp_path / "broken.docx"
+    broken.write_bytes(b"PK\x03\x04 not really a zip")
+    result = run("draft", str(new), "--changes-against", str(broken), "-o", str(tmp_path / "x.docx"))
+    assert result.returncode == 1 and "broken.docx" in result.stderr and "Traceback" not in result.stderr
+    assert not (tmp_path / "x.docx").exists()
+    text = tmp_path / "notes.txt"
+    text.write_text("hello", encoding="utf-8")
+    result = run("compare", str(text), str(new), "-o", str(tmp_path / "x.docx"))
+    assert result.returncode == 2 and "expected a report folder or a .docx, found a .txt file" in result.stderr

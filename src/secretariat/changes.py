@@ -2,24 +2,16 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
-from secretariat.compare import ChangeSummary, Redline, redline
+from secretariat.compare import ChangeSummary, Redline, Version, redline
+from secretariat.compare.fromdocx import docx_version
 from secretariat.errors import UsageError
 from secretariat.model import Draft, Revisions
 from secretariat.pipeline import DraftOptions, DraftResult, build_draft, draft
 from secretariat.records import ReportRecords, load_report
 from secretariat.word import write_docx
-
-
-@dataclass(frozen=True)
-class Version:
-    """An earlier or later version of a report, ready to compare: its draft and what its blocks came from."""
-
-    draft: Draft
-    keys: dict[str, str] = field(default_factory=dict)  # a paragraph's source → its record id
-    aligned_by: str = "text"
 
 
 def record_keys(records: ReportRecords) -> dict[str, str]:
@@ -33,30 +25,55 @@ def record_keys(records: ReportRecords) -> dict[str, str]:
     return keys
 
 
-def load_version(path: Path) -> Version:
-    """Return the report at path (a report folder, drafted on the fly) as a version to compare."""
-    if path.is_dir():
-        records = load_report(path)
-        return Version(build_draft(records), record_keys(records), "record ids")
-    raise UsageError(f"{path}: expected a report folder, found "
-                     f"{'a file' if path.exists() else 'nothing'} (a .docx cannot be compared yet)")
+def _records_version(path: Path) -> Version:
+    """Return the report folder at path, drafted on the fly, as a version to compare."""
+    records = load_report(path)
+    return Version(build_draft(records), record_keys(records), "record ids")
+
+
+def _is_docx(path: Path) -> bool:
+    return path.is_file() and path.suffix.lower() == ".docx"
+
+
+def _check_input(path: Path) -> None:
+    """Raise UsageError unless path is a report folder or a .docx."""
+    if not path.is_dir() and not _is_docx(path):
+        found = "nothing" if not path.exists() else f"a {path.suffix or 'file without suffix'} file"
+        raise UsageError(f"{path}: expected a report folder or a .docx, found {found}")
+
+
+def _by(old: Version, new: Version) -> str:
+    """Return how two versions align: by record ids or identities where both have them, else by text."""
+    if old.aligned_by == new.aligned_by:
+        return old.aligned_by
+    return "identities" if {old.aligned_by, new.aligned_by} == {"record ids", "identities"} else "text"
+
+
+def _keys(version: Version, by: str) -> dict[str, str] | None:
+    """Return the keys of version's paragraphs for aligning by: a folder's own sources are its identities."""
+    if by == "text":
+        return None
+    if version.aligned_by == by:
+        return version.keys
+    return {b.source: b.source for b in version.draft.blocks if b.source}
 
 
 def mark(old: Version, new: Version, against: Path, revisions: Revisions) -> Redline:
-    """Return new's draft marked against old's; paragraphs align by record id where both have them."""
-    aligned_by = old.aligned_by if old.aligned_by == new.aligned_by else "text"
-    summary = ChangeSummary(against=str(against), aligned_by=aligned_by)
-    keys = aligned_by != "text"
-    return redline(old.draft, new.draft, summary, revisions, old.keys if keys else None,
-                   new.keys if keys else None)
+    """Return new's draft marked against old's; paragraphs align by record id or identity where both have them."""
+    by = _by(old, new)
+    summary = ChangeSummary(against=str(against), aligned_by=by)
+    return redline(old.draft, new.draft, summary, revisions, _keys(old, by), _keys(new, by),
+                   styled=old.styled and new.styled)
 
 
 def draft_with_changes(options: DraftOptions, against: Path, revisions: Revisions) -> DraftResult:
-    """Draft a report with every difference from the version at against marked."""
-    old = load_version(against)
+    """Draft a report with every difference from the version at against (a report folder or a .docx) marked."""
+    _check_input(against)
+    old = _records_version(against) if against.is_dir() else None
 
     def marker(records: ReportRecords, document: Draft) -> tuple[Draft, ChangeSummary]:
-        marked = mark(old, Version(document, record_keys(records), "record ids"), against, revisions)
+        earlier = old if old is not None else docx_version(against, document)
+        marked = mark(earlier, Version(document, record_keys(records), "record ids"), against, revisions)
         return marked.draft, marked.summary
 
     return draft(options, marker)
@@ -85,6 +102,14 @@ def compare(options: CompareOptions) -> CompareResult:
     for given in (options.old, options.new):
         if options.output.resolve() == given.resolve():
             raise UsageError(f"-o {options.output}: that is an input of the comparison; choose another file")
-    marked = mark(load_version(options.old), load_version(options.new), options.old, options.revisions)
+    for given in (options.old, options.new):
+        _check_input(given)
+    new = _records_version(options.new) if options.new.is_dir() else None
+    old = _records_version(options.old) if options.old.is_dir() else None
+    if new is None:
+        new = docx_version(options.new, old.draft if old is not None else None)
+    if old is None:
+        old = docx_version(options.old, new.draft)
+    marked = mark(old, new, options.old, options.revisions)
     write_docx(marked.draft, options.output)
     return CompareResult(options.output, marked.summary)

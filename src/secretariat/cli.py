@@ -83,7 +83,7 @@ def _changes_options(command: Callable[..., None]) -> Callable[..., None]:
 @click.option("--no-comments", is_flag=True, help="Leave the findings out of the draft (a clean copy).")
 @click.option("--strict", is_flag=True, help="Exit 1 on warnings too.")
 @click.option("--changes-against", "against", type=click.Path(exists=True, path_type=Path),
-              help="Mark every difference from this earlier version (a report folder) as a revision.")
+              help="Mark every difference from this earlier version (a report folder or a .docx) as a revision.")
 @_changes_options
 def draft(report_dir: Path, output: Path | None, output_format: str, no_comments: bool, strict: bool,
           against: Path | None, revisions: Revisions) -> None:
@@ -140,7 +140,7 @@ def check(report_dir: Path, output_format: str, strict: bool, select: tuple[str,
               show_default=True, help="Text for people, JSON for machines.")
 @_changes_options
 def compare(old: Path, new: Path, output: Path, output_format: str, revisions: Revisions) -> None:
-    """Write NEW with every difference from OLD as a revision (each a report folder)."""
+    """Write NEW with every difference from OLD as a revision (each a report folder or a .docx)."""
     from secretariat.changes import CompareOptions
     from secretariat.changes import compare as run_compare
     from secretariat.reporters import draft as draft_reporter

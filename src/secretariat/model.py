@@ -54,6 +54,7 @@ class Paragraph:
     level: int = 0
     source: str = ""  # where the text came from (record file and JSON pointer), for findings
     change: Change = ""
+    numbered: bool = True  # False: a plain unnumbered paragraph (met only in a .docx secretariat did not write)
 
 
 Block = Heading | Paragraph

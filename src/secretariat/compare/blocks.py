@@ -11,23 +11,27 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from difflib import SequenceMatcher
 
-from secretariat.compare.words import plain_words, tokens
+from secretariat.compare.words import plain_words, tokens, unstyled
 from secretariat.model import Block, Heading, Paragraph
 
-# Below this share of common words two differently keyed blocks are not the same block rewritten.
-SIMILAR = 0.5
+# Below this share of common words two differently keyed blocks are not the same block rewritten; blocks with
+# one key need KEYED (a content pointer can move to another record when records are inserted before it).
+SIMILAR, KEYED = 0.5, 0.2
 # A gap larger than this (old × new blocks) is not paired block by block: deleted and inserted as a whole.
 _MAX_CELLS = 250_000
 
 Pair = tuple[int | None, int | None]  # (old index, new index); None on one side: inserted or deleted
 
 
-def _kind(block: Block) -> tuple[str, int]:
-    return ("heading" if isinstance(block, Heading) else "paragraph", block.level)
+def _kind(block: Block) -> tuple[str, int, bool]:
+    if isinstance(block, Heading):
+        return "heading", block.level, True
+    return "paragraph", block.level, block.numbered
 
 
-def _signature(block: Block) -> tuple[object, ...]:
-    return (_kind(block), tuple(tokens(block.inlines)))
+def _signature(block: Block, styled: bool) -> tuple[object, ...]:
+    found = tokens(block.inlines)
+    return (_kind(block), tuple(found if styled else unstyled(found)))
 
 
 def block_key(block: Block, keys: Mapping[str, str]) -> str | None:
@@ -40,7 +44,7 @@ def block_key(block: Block, keys: Mapping[str, str]) -> str | None:
 def _similarity(old: Block, new: Block) -> float:
     a, b = plain_words(old.inlines), plain_words(new.inlines)
     matcher = SequenceMatcher(None, a, b, autojunk=False)
-    if matcher.real_quick_ratio() < SIMILAR / 2 or matcher.quick_ratio() < SIMILAR / 2:
+    if matcher.real_quick_ratio() < KEYED or matcher.quick_ratio() < KEYED:
         return 0.0
     return matcher.ratio()
 
@@ -59,7 +63,7 @@ def _pair_gap(old: Sequence[Block], new: Sequence[Block], old_keys: Sequence[str
                 continue
             same_key = old_keys[i] is not None and old_keys[i] == new_keys[j]
             alike = _similarity(old[i], new[j])
-            if same_key or alike >= SIMILAR:
+            if alike >= (KEYED if same_key else SIMILAR):
                 gain[i, j] = alike + (1.0 if same_key else 0.0)
     for i in range(rows - 1, -1, -1):
         for j in range(cols - 1, -1, -1):
@@ -88,11 +92,12 @@ def _pair_gap(old: Sequence[Block], new: Sequence[Block], old_keys: Sequence[str
 
 
 def align(old: Sequence[Block], new: Sequence[Block], old_keys: Mapping[str, str] | None = None,
-          new_keys: Mapping[str, str] | None = None) -> list[Pair]:
-    """Return the blocks of old and new as pairs in the order a marked draft shows them."""
+          new_keys: Mapping[str, str] | None = None, styled: bool = True) -> list[Pair]:
+    """Return the blocks of old and new as pairs in the order a marked draft shows them (styled: italics count)."""
     okeys = [block_key(b, old_keys or {}) for b in old]
     nkeys = [block_key(b, new_keys or {}) for b in new]
-    matcher = SequenceMatcher(None, [_signature(b) for b in old], [_signature(b) for b in new], autojunk=False)
+    matcher = SequenceMatcher(None, [_signature(b, styled) for b in old], [_signature(b, styled) for b in new],
+                              autojunk=False)
     result: list[Pair] = []
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag == "equal":

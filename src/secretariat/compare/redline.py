@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 from collections import Counter
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from secretariat.compare.blocks import align
 from secretariat.compare.words import diff_inlines, marked
@@ -37,6 +37,16 @@ class ChangeSummary:
 
 
 @dataclass(frozen=True)
+class Version:
+    """A version of a report ready to compare: its draft, and what its paragraphs came from."""
+
+    draft: Draft
+    keys: dict[str, str] = field(default_factory=dict)  # a paragraph's source → its record id or identity
+    aligned_by: str = "text"  # "record ids" (a report folder), "identities" (a secretariat .docx) or "text"
+    styled: bool = True  # whether its runs carry their italics and bold (a .docx read back does not)
+
+
+@dataclass(frozen=True)
 class Redline:
     """A new draft marked against an old one, and what changed."""
 
@@ -44,12 +54,12 @@ class Redline:
     summary: ChangeSummary
 
 
-def _blocks(old: Draft, new: Draft, old_keys: Mapping[str, str] | None,
-            new_keys: Mapping[str, str] | None) -> tuple[list[Block], Counter[str]]:
+def _blocks(old: Draft, new: Draft, old_keys: Mapping[str, str] | None, new_keys: Mapping[str, str] | None,
+            styled: bool) -> tuple[list[Block], Counter[str]]:
     """Return the blocks of the marked draft and how many were changed, inserted and deleted."""
     counts: Counter[str] = Counter()
     blocks: list[Block] = []
-    for i, j in align(old.blocks, new.blocks, old_keys, new_keys):
+    for i, j in align(old.blocks, new.blocks, old_keys, new_keys, styled):
         if i is None and j is not None:
             counts["inserted"] += 1
             block = new.blocks[j]
@@ -59,21 +69,21 @@ def _blocks(old: Draft, new: Draft, old_keys: Mapping[str, str] | None,
             block = old.blocks[i]
             blocks.append(replace(block, inlines=marked(block.inlines, "deleted"), change="deleted"))
         elif i is not None and j is not None:
-            inlines, changes = diff_inlines(old.blocks[i].inlines, new.blocks[j].inlines)
+            inlines, changes = diff_inlines(old.blocks[i].inlines, new.blocks[j].inlines, styled)
             counts["changed"] += 1 if changes else 0
             blocks.append(replace(new.blocks[j], inlines=inlines))
     return blocks, counts
 
 
-def _footnotes(old: Draft, new: Draft, blocks: list[Block]) -> tuple[list[Block], dict[str, tuple[Inline, ...]],
-                                                                      int]:
+def _footnotes(old: Draft, new: Draft, blocks: list[Block], styled: bool
+               ) -> tuple[list[Block], dict[str, tuple[Inline, ...]], int]:
     """Return the blocks (deleted references to a footnote still referenced renamed) and the marked footnotes."""
     live = {i.key for b in blocks for i in b.inlines if isinstance(i, FootnoteRef) and i.change != "deleted"}
     notes: dict[str, tuple[Inline, ...]] = {}
     changed = 0
     for key, text in new.footnotes.items():
         if key in old.footnotes:
-            notes[key], changes = diff_inlines(old.footnotes[key], text)
+            notes[key], changes = diff_inlines(old.footnotes[key], text, styled)
             changed += 1 if changes else 0
         else:
             notes[key] = marked(text, "inserted")
@@ -105,14 +115,16 @@ def _masthead(old: Masthead, new: Masthead) -> Masthead:
 
 
 def redline(old: Draft, new: Draft, summary: ChangeSummary, revisions: Revisions | None = None,
-            old_keys: Mapping[str, str] | None = None, new_keys: Mapping[str, str] | None = None) -> Redline:
+            old_keys: Mapping[str, str] | None = None, new_keys: Mapping[str, str] | None = None,
+            styled: bool = True) -> Redline:
     """Return new marked against old; keys map a paragraph's source to what it was made from (a record id).
 
-    summary names the earlier version and how blocks are aligned; the counts are filled in here.
+    summary names the earlier version and how blocks are aligned; the counts are filled in here. Not styled,
+    italics and bold are not compared (one side was read back from a .docx).
     """
     revisions = revisions or Revisions()
-    blocks, counts = _blocks(old, new, old_keys, new_keys)
-    blocks, notes, notes_changed = _footnotes(old, new, blocks)
+    blocks, counts = _blocks(old, new, old_keys, new_keys, styled)
+    blocks, notes, notes_changed = _footnotes(old, new, blocks, styled)
     masthead = _masthead(old.masthead, new.masthead)
     draft = replace(new, masthead=masthead, blocks=tuple(blocks), footnotes=notes, revisions=revisions)
     return Redline(draft, replace(summary, changed=counts["changed"], inserted=counts["inserted"],

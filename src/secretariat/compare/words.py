@@ -53,9 +53,15 @@ def _inlines(found: Sequence[Token], change: Change) -> list[Inline]:
 Segment = tuple[Literal["equal", "change"], list[Token], list[Token]]
 
 
-def _segments(old: list[Token], new: list[Token]) -> list[Segment]:
+def unstyled(found: list[Token]) -> list[Token]:
+    """Return tokens compared without their italics and bold (for a version read back from a .docx)."""
+    return [token if token[0] == _REF else (token[0], False, False) for token in found]
+
+
+def _segments(old: list[Token], new: list[Token], styled: bool) -> list[Segment]:
     """Return equal and changed stretches; a lone space between two changes joins them (fewer, clearer marks)."""
-    opcodes = SequenceMatcher(None, old, new, autojunk=False).get_opcodes()
+    a, b = (old, new) if styled else (unstyled(old), unstyled(new))
+    opcodes = SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
     merged: list[Segment] = []
     for index, (tag, i1, i2, j1, j2) in enumerate(opcodes):
         before, after = old[i1:i2], new[j1:j2]
@@ -69,14 +75,15 @@ def _segments(old: list[Token], new: list[Token]) -> list[Segment]:
     return merged
 
 
-def diff_inlines(old: Sequence[Inline], new: Sequence[Inline]) -> tuple[tuple[Inline, ...], int]:
+def diff_inlines(old: Sequence[Inline], new: Sequence[Inline], styled: bool = True) -> tuple[tuple[Inline, ...], int]:
     """Return new's inlines with what old had and new has not marked deleted, what is new marked inserted.
 
-    Also return the number of changed stretches (0: the two are the same).
+    Also return the number of changed stretches (0: the two are the same). Not styled, italics and bold are
+    not compared (equal text keeps new's style).
     """
     result: list[Inline] = []
     changes = 0
-    for tag, before, after in _segments(tokens(old), tokens(new)):
+    for tag, before, after in _segments(tokens(old), tokens(new), styled):
         if tag == "equal":
             result += _inlines(after, "")
             continue

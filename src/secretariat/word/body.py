@@ -39,7 +39,7 @@ def add_blocks(body: etree._Element, blocks: Iterable[Block], notes: NoteNumbers
         if isinstance(block, Heading):
             style_id = headings.get(block.level)
         else:
-            style_id = _PARAGRAPH_STYLES.get(block.level)
+            style_id = _PARAGRAPH_STYLES.get(block.level) if block.numbered else n.NORMAL
         if style_id is None:
             where = _describe(index, block)
             allowed = "1, 2 or 3" if isinstance(block, Heading) else "0 or 1"

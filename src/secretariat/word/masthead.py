@@ -70,8 +70,14 @@ def _shown(masthead: Masthead, field: str) -> bool:
 
 def add_masthead(body: etree._Element, masthead: Masthead, anchors: Anchors | None = None,
                  marks: Marks | None = None) -> bool:
-    """Append the masthead to body; return whether it placed the agenda asterisk footnote reference."""
+    """Append the masthead to body; return whether it placed the agenda asterisk footnote reference.
+
+    A masthead with nothing in it (a redline of documents secretariat did not write) is left out.
+    """
     _check(masthead)
+    if not masthead.changes and not any(getattr(masthead, f.name) for f in dataclasses.fields(masthead)
+                                        if f.type == "str"):
+        return False
     table = sub(body, "tbl")
     props = sub(table, "tblPr")
     sub(props, "tblStyle", val=n.MASTHEAD_TABLE)

@@ -38,6 +38,7 @@ class ReadParagraph:
     numbered: bool = False  # live Word numbering (not typed numbers)
     level: int | None = None  # list level when numbered
     notes: tuple[int, ...] = ()  # indexes into ReadDocument.footnotes of the notes referenced here
+    note_offsets: tuple[int, ...] = ()  # for each of notes, where in text its reference mark stands
     changes: tuple[ReadChange, ...] = ()  # tracked changes still pending
     index: int = 0  # position among ReadDocument.paragraphs
 
@@ -158,9 +159,10 @@ def read_docx(path: Path) -> ReadDocument:
             style_element = p.find(f"{PPR}/{PSTYLE}")
             style = style_element.get(VAL, "") if style_element is not None else ""
             label, level = numbering.label(p)
-            indexes = []
-            for note_id, mark in parts.notes:
+            indexes, offsets = [], []
+            for (note_id, mark), offset in zip(parts.notes, parts.note_offsets, strict=True):
                 if note_id in notes:
+                    offsets.append(offset)
                     number += 0 if mark else 1
                     text, identity, changes = notes[note_id]
                     if mark and text.startswith(mark):  # a custom mark some suites write as plain text
@@ -175,7 +177,8 @@ def read_docx(path: Path) -> ReadDocument:
             paragraphs.append(ReadParagraph(
                 kind=numbering.kind(style or None, level), label=label or "", text="".join(parts.text),
                 identity=identities[0] if identities else None, identities=identities, style=style,
-                numbered=label is not None, level=level, notes=tuple(indexes), changes=tuple(parts.changes),
+                numbered=label is not None, level=level, notes=tuple(indexes), note_offsets=tuple(offsets),
+                changes=tuple(parts.changes),
                 index=len(paragraphs)))
         comments += [ReadComment(*texts, paragraph=None) for key, texts in comment_texts.items()
                      if key not in seen_comments]

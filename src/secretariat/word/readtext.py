@@ -35,6 +35,7 @@ class ParagraphParts:
 
     text: list[str] = field(default_factory=list)
     notes: list[tuple[int, str]] = field(default_factory=list)  # footnote w:id, custom mark ("" if numbered)
+    note_offsets: list[int] = field(default_factory=list)  # where in the text each of notes is referenced
     bookmarks: list[str] = field(default_factory=list)
     comments: list[str] = field(default_factory=list)
     changes: list[ReadChange] = field(default_factory=list)
@@ -101,6 +102,7 @@ def _run(run: etree._Element, parts: ParagraphParts, skip_note_marks: bool) -> N
         elif tag == _NOTE_REF:
             custom = child.get(w("customMarkFollows")) in ("1", "true", "on")
             parts.notes.append((_note_id(child), ""))
+            parts.note_offsets.append(sum(len(piece) for piece in parts.text))
         elif tag == w("commentReference"):
             parts.comments.append(child.get(_ID, ""))
 
