@@ -2,30 +2,75 @@
 
 from __future__ import annotations
 
+import codecs
 import gc
+import hashlib
 import json
 import math
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from secretariat.errors import Location, Problem
+from secretariat.errors import Location, Problem, RecordError
 from secretariat.records.sourcemap import PointerIndex
+
+# A larger file's text is not held beside its data (at 1,000,000 activities it would be some 900 MB): it is
+# read again in the rare case it is needed, to locate a finding or to take the file's digest.
+KEEP_TEXT = 16 * 2**20
+# A character XML cannot hold is, in JSON text, either raw (only U+FFFE, U+FFFF: json.loads refuses raw
+# control characters) or an escape; a file with neither holds none, and its strings need no walk.
+_ESCAPED_INVALID = re.compile(r"\\(?:[bf]|u(?:00[01]|[dD][89a-fA-F]|[fF]{3}[eEfF]))")
 
 
 @dataclass(frozen=True)
 class JsonFile:
-    """A parsed JSON file with the text it came from, for locating pointers later."""
+    """A parsed JSON file with the text it came from (held if small), for locating pointers later."""
 
     path: Path
     display: str
-    text: str
+    source: str | None
     data: Any
+    may_hold_xml_invalid: bool = True
+    _reread: dict[str, PointerIndex] = field(default_factory=dict, compare=False, repr=False)
+
+    @property
+    def text(self) -> str:
+        """Return the text the data was parsed from, reading a large file again."""
+        if self.source is not None:
+            return self.source
+        return self.path.read_bytes().decode("utf-8-sig")
+
+    def digest(self) -> str:
+        """Return the SHA-256 of the file's text (without a byte-order mark), reading a large file in pieces."""
+        if self.source is not None:
+            return "sha256:" + hashlib.sha256(self.source.encode("utf-8")).hexdigest()
+        digest = hashlib.sha256()
+        try:
+            with self.path.open("rb") as stream:
+                digest.update(stream.read(2**20).removeprefix(codecs.BOM_UTF8))
+                for piece in iter(lambda: stream.read(2**20), b""):
+                    digest.update(piece)
+        except OSError as e:
+            raise RecordError(f"{self.display}: cannot read the file again: {e.strerror or e}") from e
+        return "sha256:" + digest.hexdigest()
+
+    def _pointer_index(self) -> PointerIndex | None:
+        if self.source is not None:
+            return _index(self.source)
+        if "index" not in self._reread:
+            try:
+                self._reread["index"] = PointerIndex(self.text)
+            except (OSError, UnicodeDecodeError):  # gone or changed since it was read: located by pointer only
+                return None
+        return self._reread["index"]
 
     def locate(self, pointer: str) -> Location:
         """Return the line:column of the value at a JSON pointer (or of the nearest enclosing one)."""
-        index = _index(self.text)
+        index = self._pointer_index()
+        if index is None:
+            return Location(self.display, pointer=pointer)
         offset = index.offset(pointer)
         while offset is None and pointer:
             pointer = pointer.rsplit("/", 1)[0]
@@ -65,6 +110,7 @@ def read_json(path: Path, display: str) -> JsonFile | Problem:
         column = e.start - (raw.rfind(b"\n", 0, e.start) + 1) + 1
         found = raw[e.start : e.start + 1].hex()
         return Problem(Location(display, line, column), f"expected UTF-8 text, found byte 0x{found}")
+    del raw  # not held while the data is built
     try:
         enabled = gc.isenabled()
         gc.disable()  # parsing builds no cycles; collections during it cost more than the parse
@@ -77,4 +123,5 @@ def read_json(path: Path, display: str) -> JsonFile | Problem:
         return Problem(Location(display, e.lineno, e.colno), f"malformed JSON: {e.msg}")
     except ValueError as e:
         return Problem(Location(display), f"malformed JSON: {e}")
-    return JsonFile(path, display, text, data)
+    suspect = "\ufffe" in text or "\uffff" in text or _ESCAPED_INVALID.search(text) is not None
+    return JsonFile(path, display, text if len(text) <= KEEP_TEXT else None, data, suspect)

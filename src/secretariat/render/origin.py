@@ -28,7 +28,7 @@ def record_templates(records: ReportRecords) -> tuple[tuple[str, str], ...]:
 
 def origin_of(records: ReportRecords) -> Origin:
     """Return the origin of a draft of records (waivers do not change the text, so they are left out)."""
-    files = tuple((name, _digest(f.text)) for name, f in sorted(records.files.items()) if name != WAIVERS)
+    files = tuple((name, f.digest()) for name, f in sorted(records.files.items()) if name != WAIVERS)
     whole = _digest("\n".join(f"{name} {digest}" for name, digest in files))
     return Origin(tool=TOOL, report=records.folder.resolve().name, symbol=str(records.report.get("symbol") or ""),
                   records=whole, files=files, templates=record_templates(records))
