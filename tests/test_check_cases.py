@@ -10,9 +10,10 @@ from typing import Any
 
 import pytest
 
-from secretariat.checks.runner import discover
+from secretariat.checks.runner import discover, run_checks
 from secretariat.errors import SecretariatError
 from secretariat.pipeline import CheckOptions, check
+from secretariat.records import load_report
 
 ROOT = Path(__file__).resolve().parents[1]
 CASES = ROOT / "tests" / "checks"
@@ -96,3 +97,20 @@ def test_case(case: Path, tmp_path: Path) -> None:
     assert found == wanted, messages
     for finding in run.findings:
         assert finding.message and finding.check == case.parent.name
+
+
+def test_the_text_is_rendered_once_and_only_when_a_check_reads_it(tmp_path: Path) -> None:
+    folder = build_case(Path(__file__).parent / "checks" / "dates" / "reversed-range-in-text", tmp_path / "report")
+    records = load_report(folder)
+    calls: list[int] = []
+
+    def render() -> dict[str, str]:
+        calls.append(1)
+        return {}
+
+    run_checks(records, render, select=("dates",))
+    assert calls == []  # the dates check reads records, not the printed text
+    run_checks(records, render)
+    assert calls == [1]  # the word count needs it: rendered once for every check of the run
+    with pytest.raises(SecretariatError, match="period ends"):  # a text that cannot render still stops `check`
+        check(CheckOptions(folder))

@@ -83,6 +83,15 @@ def test_missing_data_in_a_record_text_names_the_record_and_line(example: Path, 
     assert "Traceback" not in result.stderr
 
 
+def test_a_text_that_cannot_render_is_located_for_machines(example: Path, edit_json) -> None:
+    edit_json(example / "content.json", lambda c: c["blocks"][1].update(text="Line one\n{{ fig['nope'].value }}"))
+    result = run("check", str(example), "--format", "json")
+    assert result.returncode == 1
+    [finding] = json.loads(result.stdout)["findings"]
+    assert (finding["code"], finding["line"], finding["pointer"]) == ("invalid-record", 2, "/blocks/1/text")
+    assert finding["file"].endswith("content.json") and "nope" in finding["message"]
+
+
 def test_missing_data_in_a_template_names_the_template_file_and_line(example: Path) -> None:
     (example / "templates").mkdir()
     (example / "templates" / "report.md.j2").write_text("Intro\n\n{{ no_such_name }}\n", encoding="utf-8")

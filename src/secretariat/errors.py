@@ -56,7 +56,18 @@ class RecordError(SecretariatError):
 
 
 class TemplateError(SecretariatError):
-    """A template cannot be loaded or rendered."""
+    """A template cannot be loaded or rendered; ``location`` says where, when that is known."""
+
+    def __init__(self, message: str, problems: tuple[Problem, ...] = (), location: Location | None = None) -> None:
+        super().__init__(message, problems)
+        self.location = location
+
+    @classmethod
+    def at(cls, where: str, line: int | None, message: str) -> TemplateError:
+        """Return the error of a record text ("content.json /blocks/3/text") or a template file, at a line."""
+        file, _, pointer = where.rpartition(" /") if " /" in where else (where, "", "")
+        at = f", line {line}" if line is not None else ""
+        return cls(f"{where}{at}: {message}", location=Location(file, line, pointer=f"/{pointer}" if pointer else None))
 
 
 class OutputError(SecretariatError):

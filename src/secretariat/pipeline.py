@@ -12,11 +12,11 @@ from secretariat.compare import ChangeSummary
 from secretariat.errors import Location, OutputError, Problem, RecordError, TemplateError
 from secretariat.model import Comment, Draft, Heading, Paragraph, Run
 from secretariat.records import ReportRecords, load_report, report_date
+from secretariat.records.footnotes import footnote_issues
 from secretariat.records.previous import load_previous
 from secretariat.render.body import render_body
 from secretariat.render.context import template_context
 from secretariat.render.environment import make_environment
-from secretariat.render.footnotes import footnote_issues
 from secretariat.render.markdown import parse_body
 from secretariat.render.masthead import build_masthead
 from secretariat.render.origin import origin_of
@@ -97,7 +97,7 @@ def build_draft(records: ReportRecords, strict: bool = True) -> Draft:
     try:
         blocks, footnotes = parse_body(markdown)
     except TemplateError as e:
-        raise TemplateError(f"{content_file} {e.message}") from e
+        raise TemplateError(f"{content_file} {e.message}", location=e.location) from e
     verify_structure(content_file, records.content, blocks)
     masthead = build_masthead(records.report, report_date(records))
     return Draft(masthead=masthead, blocks=with_heading_sources(records.content, blocks), footnotes=footnotes,
@@ -115,9 +115,9 @@ def rendered_texts(document: Draft) -> dict[str, str]:
 
 
 def check(options: CheckOptions) -> CheckRun:
-    """Load, validate and render a report, then run the checks on it."""
+    """Load and validate a report, then run the checks on it (rendering it only if a check needs the text)."""
     records = load_report(options.report_dir)
-    return run_checks(records, rendered_texts(build_draft(records, strict=False)), options.select)
+    return run_checks(records, lambda: rendered_texts(build_draft(records, strict=False)), options.select)
 
 
 def _anchor(finding: Finding, known: set[str]) -> str:
@@ -148,7 +148,7 @@ def draft(options: DraftOptions, mark: Marker | None = None) -> DraftResult:
     """
     records = load_report(options.report_dir)
     document = build_draft(records)
-    checks = run_checks(records, rendered_texts(document))
+    checks = run_checks(records, lambda: rendered_texts(document))
     changes = None
     counts = _counts(document)  # of the new draft, without what a marked draft shows deleted
     if mark is not None:

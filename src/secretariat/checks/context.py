@@ -1,9 +1,10 @@
-"""What every check can read: the records, the registers, and where each figure is used."""
+"""What every check can read: the records, where each figure is used, and the rendered text when a check asks."""
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
 from pathlib import Path
@@ -12,10 +13,10 @@ from typing import Any
 from secretariat.checks.finding import Finding, Severity
 from secretariat.errors import Location
 from secretariat.records import ReportRecords, report_date
-from secretariat.render.footnotes import record_texts
+from secretariat.records.footnotes import record_texts
 
 _FIGURE_USE = re.compile(r"""fig\[\s*['"]([a-z0-9-]+)['"]\s*\]""")
-_ACTIVITY_USE = re.compile(r"""act\[\s*['"]([a-z0-9-]+)['"]\s*\]""")
+_RECORD_POINTER = re.compile(r"^/(activities|figures)/(\d+)")
 
 
 @dataclass
@@ -24,7 +25,12 @@ class CheckContext:
 
     records: ReportRecords
     check: str = ""
-    rendered: dict[str, str] = field(default_factory=dict)  # block pointer → rendered plain text
+    render: Callable[[], Mapping[str, str]] | None = None  # the rendered text, made only if a check asks
+
+    @property
+    def rendered(self) -> Mapping[str, str]:
+        """Return the printed text of each paragraph by its content pointer (rendering it on first use)."""
+        return self.render() if self.render is not None else {}
 
     @property
     def folder(self) -> Path:
@@ -54,27 +60,19 @@ class CheckContext:
         """Return (pointer, source text) of every paragraph text and sub-paragraph in content.json."""
         return record_texts(self.records)
 
-    def _uses(self, pattern: re.Pattern[str]) -> dict[str, list[str]]:
-        uses: dict[str, list[str]] = {}
-        for pointer, text in self.texts():
-            for ident in pattern.findall(text):
-                uses.setdefault(ident, []).append(pointer)
-        return uses
-
     def figure_paragraph(self, figure_id: str) -> str | None:
         """Return the pointer of the first content block ("/blocks/12") that prints this figure."""
         uses = self.figure_uses.get(figure_id, [])
-        return block_of(uses[0]) if uses else None
+        return self.block_of(uses[0]) if uses else None
 
     @cached_property
     def figure_uses(self) -> dict[str, list[str]]:
         """Return, for each figure id, the content pointers whose text uses it."""
-        return self._uses(_FIGURE_USE)
-
-    @cached_property
-    def activity_uses(self) -> dict[str, list[str]]:
-        """Return, for each activity id, the content pointers whose text uses it."""
-        return self._uses(_ACTIVITY_USE)
+        uses: dict[str, list[str]] = {}
+        for pointer, text in self.texts():
+            for ident in _FIGURE_USE.findall(text):
+                uses.setdefault(ident, []).append(pointer)
+        return uses
 
     @cached_property
     def _block_pointers(self) -> dict[str, str]:
@@ -88,14 +86,26 @@ class CheckContext:
         """Return the content pointer of the paragraph block with this id."""
         return self._block_pointers.get(block_id)
 
-    def figure(self, figure_id: str) -> tuple[int, dict[str, Any]] | None:
-        """Return the position and record of a figure."""
-        for index, figure in enumerate(self.records.figures.values()):
-            if figure.get("id") == figure_id:
-                return index, figure
-        return None
+    def record_items(self, file: str, key: str) -> list[Any]:
+        """Return the list under ``key`` in a record file ([] if the file or list is absent)."""
+        loaded = self.records.files.get(file)
+        items = loaded.data.get(key) if loaded is not None and isinstance(loaded.data, dict) else None
+        return items if isinstance(items, list) else []
 
+    def paragraph_of(self, file: str, pointer: str) -> str | None:
+        """Return the content block that reports the activity, or first uses the figure, at this pointer."""
+        match = _RECORD_POINTER.match(pointer) if file in ("activities.json", "figures.json") else None
+        if match is None:
+            return None
+        record = self.record_items(file, match.group(1))[int(match.group(2))]
+        if not isinstance(record, dict):
+            return None
+        if match.group(1) == "figures":
+            return self.figure_paragraph(str(record.get("id")))
+        paragraph = record.get("paragraph")
+        return self.block_pointer(paragraph) if isinstance(paragraph, str) else None
 
-def block_of(pointer: str) -> str:
-    """Return the content block part of a content.json pointer: "/blocks/3/items/1" gives "/blocks/3"."""
-    return "/".join(pointer.split("/")[:3])
+    @staticmethod
+    def block_of(pointer: str) -> str:
+        """Return the content block part of a content.json pointer: "/blocks/3/items/1" gives "/blocks/3"."""
+        return "/".join(pointer.split("/")[:3])

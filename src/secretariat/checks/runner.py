@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache
 from types import ModuleType
@@ -13,7 +13,7 @@ from typing import Any
 from secretariat.checks import plugins
 from secretariat.checks.context import CheckContext
 from secretariat.checks.finding import Finding, Severity
-from secretariat.errors import Location, Problem, SecretariatError
+from secretariat.errors import Location, Problem, SecretariatError, TemplateError
 from secretariat.records import ReportRecords
 
 
@@ -60,20 +60,42 @@ def all_codes() -> dict[str, str]:
     return codes
 
 
-def run_checks(records: ReportRecords, rendered: dict[str, str] | None = None,
+class _Rendered:
+    """The rendered text of a report, made the first time a check asks for it and shared by every check."""
+
+    def __init__(self, render: Callable[[], Mapping[str, str]] | None) -> None:
+        self._render = render
+        self._texts: Mapping[str, str] | None = None
+        self.error: SecretariatError | None = None
+
+    def __call__(self) -> Mapping[str, str]:
+        if self._texts is None:
+            try:
+                self._texts = self._render() if self._render is not None else {}
+            except SecretariatError as e:
+                self.error = e
+                raise
+        return self._texts
+
+
+def run_checks(records: ReportRecords, render: Callable[[], Mapping[str, str]] | None = None,
                select: Iterable[str] | None = None) -> CheckRun:
     """Run the selected checks (all by default) on loaded records and apply the waivers."""
+    # render returns the printed text of each paragraph: called only if a selected check reads it
     wanted = set(select) if select is not None else None
+    rendered = _Rendered(render)
     findings: list[Finding] = []
     ran = []
     for plugin in discover():
         if wanted is not None and plugin.name not in wanted:
             continue
-        context = CheckContext(records, check=plugin.name, rendered=dict(rendered or {}))
+        context = CheckContext(records, check=plugin.name, render=rendered)
         ran.append(plugin.name)
         try:
             findings.extend(plugin.run(context))
         except Exception as e:  # a check must never take the run down; say which one failed and why
+            if rendered.error is not None and e is rendered.error:
+                raise  # the records cannot be rendered: that stops the run, as invalid records do
             findings.append(context.finding(
                 "check-failed", Severity.ERROR, "report.json", "",
                 f"the {plugin.name} check could not run: {e}" if isinstance(e, SecretariatError)
@@ -111,7 +133,8 @@ def apply_waivers(records: ReportRecords, findings: list[Finding], report_unused
 
 def run_from_error(error: SecretariatError) -> CheckRun:
     """Return a run whose findings are the problems that stopped the records from loading."""
-    problems = error.problems or (Problem(Location(""), error.message),)
+    where = error.location if isinstance(error, TemplateError) else None
+    problems = error.problems or (Problem(where or Location(""), error.message),)
     findings = tuple(Finding("invalid-record", Severity.ERROR, problem.location, problem.message)
                      for problem in problems)
     return CheckRun(tuple(sorted(findings, key=Finding.sort_key)), ())

@@ -10,9 +10,7 @@ from typing import Any
 
 from secretariat.errors import CountryNameUncertainError
 from secretariat.intake.dates import Dated
-from secretariat.registers._country_files import read_aliases
 from secretariat.registers.countries import CountryRegister
-from secretariat.resources import data_path
 
 Coercer = Callable[[Any], Any]
 
@@ -105,7 +103,7 @@ def _candidates(register: CountryRegister, on: date) -> dict[str, str]:
             continue
         for spelling in (name, name.split(" (")[0]):
             candidates.setdefault(spelling.casefold(), name)
-    for alias, code in read_aliases(data_path("countries/aliases.csv")):
+    for alias, code in register.aliases:
         if alias.casefold() not in candidates and code in register.codes:
             try:
                 candidates[alias.casefold()] = register.name(code, on)

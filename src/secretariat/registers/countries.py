@@ -60,10 +60,12 @@ class Country:
 class CountryRegister:
     """Look up UN country names by ISO 3166-1 alpha-3 code and date, and codes by name."""
 
-    def __init__(self, countries: Mapping[str, Country], names: Mapping[str, str], source: str = "") -> None:
+    def __init__(self, countries: Mapping[str, Country], names: Mapping[str, str], source: str = "",
+                 aliases: tuple[tuple[str, str], ...] = ()) -> None:
         self._countries = dict(countries)
         self._names = dict(names)
         self._source = source or "the country register"
+        self.aliases = aliases  # (usual spelling, ISO3 code) pairs besides the UN names, in file order
 
     @classmethod
     def from_files(cls, names_csv: Path, renamings_csv: Path, aliases_csv: Path) -> CountryRegister:
@@ -83,11 +85,12 @@ class CountryRegister:
         unknown = sorted({r.iso3 for r in renamings} - countries.keys())
         if unknown:
             raise SecretariatError(f"{renamings_csv}: renamings of codes not in {names_csv.name}: {unknown}")
-        for alias, iso3 in read_aliases(aliases_csv):
+        aliases = tuple(read_aliases(aliases_csv))
+        for alias, iso3 in aliases:
             if iso3 not in countries:
                 raise SecretariatError(f"{aliases_csv}: alias {alias!r} maps to unknown code {iso3!r}")
             _index(index, [alias], iso3, aliases_csv)
-        return cls(countries, index, str(names_csv))
+        return cls(countries, index, str(names_csv), aliases)
 
     @property
     def codes(self) -> frozenset[str]:

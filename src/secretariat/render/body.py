@@ -22,8 +22,8 @@ def _text(env: jinja2.Environment, loader: RecordTextLoader, name: str, text: st
     if rendered is None:
         rendered = render(env, loader.add(name, text), context)
     if len(rendered) > MAX_TEXT:
-        raise TemplateError(f"{name}: expected a paragraph of at most {MAX_TEXT:,} characters, "
-                            f"found {len(rendered):,} once rendered")
+        raise TemplateError.at(name, None, f"expected a paragraph of at most {MAX_TEXT:,} characters, "
+                                           f"found {len(rendered):,} once rendered")
     return Md(rendered.strip())
 
 

@@ -69,9 +69,7 @@ def _where(name: str) -> str:
 
 
 def _raise(name: str | None, line: int | None, message: str, cause: BaseException) -> NoReturn:
-    where = _where(name) if name else "a template"
-    at = f", line {line}" if line is not None else ""
-    raise TemplateError(f"{where}{at}: {message}") from cause
+    raise TemplateError.at(_where(name) if name else "a template", line, message) from cause
 
 
 def render(env: jinja2.Environment, name: str, context: Mapping[str, Any]) -> str:
@@ -84,13 +82,13 @@ def render(env: jinja2.Environment, name: str, context: Mapping[str, Any]) -> st
         _raise(name, None, f"expected a template named {e.name!r}, found none", e)
     except (jinja2.UndefinedError, jinja2.TemplateRuntimeError, ValueError, TypeError, ArithmeticError,
             KeyError) as e:
-        frame_name, line = _template_frame(env, sys.exc_info()[2], name)
+        frame_name, line = _template_frame(sys.exc_info()[2], name)
         kind = ("missing data" if isinstance(e, jinja2.UndefinedError)
                 else "not allowed" if isinstance(e, SecurityError) else "bad value")
         _raise(frame_name, line, f"{kind}: {e}", e)
 
 
-def _template_frame(env: jinja2.Environment, tb: Any, fallback: str) -> tuple[str, int | None]:
+def _template_frame(tb: Any, fallback: str) -> tuple[str, int | None]:
     """Find the innermost traceback frame that belongs to a template."""
     found: tuple[str, int | None] = (fallback, None)
     while tb is not None:

@@ -40,7 +40,7 @@ def render_simple(env: jinja2.Environment, where: str, text: str, context: Mappi
         except (SyntaxError, _NotSimple):
             return None
         except (ValueError, TypeError, ArithmeticError, KeyError) as e:
-            raise TemplateError(f"{where}, line {_line(text, match.start())}: bad value: {e}") from e
+            raise TemplateError.at(where, _line(text, match.start()), f"bad value: {e}") from e
         parts.append(text[end : match.start()])
         parts.append(finalize(value) if finalize is not None else str(value))
         end = match.end()

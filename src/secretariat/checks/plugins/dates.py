@@ -12,7 +12,7 @@ from typing import Any
 
 from secretariat.checks.context import CheckContext
 from secretariat.checks.dates_masthead import masthead_findings
-from secretariat.checks.dates_records import paragraph_of, record_items, resolution_findings
+from secretariat.checks.dates_records import resolution_findings
 from secretariat.checks.dates_util import date_strings, ranges, show_range
 from secretariat.checks.finding import Finding, Severity
 from secretariat.dates import is_reversed, range_span, span, wholly_outside, why_invalid
@@ -46,13 +46,13 @@ def _record_dates(ctx: CheckContext) -> Iterator[Finding]:
                 yield ctx.finding("date-invalid", Severity.ERROR, file, pointer,
                                   f"expected a calendar date written YYYY, YYYY-MM or YYYY-MM-DD: {reason}",
                                   expected="a calendar date", found=value,
-                                  paragraph=paragraph_of(ctx, file, pointer))
+                                  paragraph=ctx.paragraph_of(file, pointer))
         for pointer, node in ranges(loaded.data):
             if is_reversed(node["start"], node["end"]):
                 yield ctx.finding("date-range-reversed", Severity.ERROR, file, pointer,
                                   f"expected the range to end on or after its start {node['start']}, "
                                   f"found it ending {node['end']}", expected=f"end on or after {node['start']}",
-                                  found=node["end"], paragraph=paragraph_of(ctx, file, pointer))
+                                  found=node["end"], paragraph=ctx.paragraph_of(file, pointer))
 
 
 def _period(ctx: CheckContext) -> tuple[tuple[Any, Any], str] | None:
@@ -68,7 +68,7 @@ def _activities(ctx: CheckContext) -> Iterator[Finding]:
     if known is None:
         return
     period, text = known
-    for index, activity in enumerate(record_items(ctx, "activities.json", "activities")):
+    for index, activity in enumerate(ctx.record_items("activities.json", "activities")):
         dates = activity.get("dates") if isinstance(activity, dict) else None
         if not isinstance(dates, dict) or is_reversed(dates.get("start"), dates.get("end")):
             continue
@@ -78,7 +78,7 @@ def _activities(ctx: CheckContext) -> Iterator[Finding]:
         outside, reason = wholly_outside(days, period), activity.get("outside_period_reason")
         found = show_range(dates)
         pointer = f"/activities/{index}"
-        paragraph = paragraph_of(ctx, "activities.json", pointer)
+        paragraph = ctx.paragraph_of("activities.json", pointer)
         if outside and reason is None:
             yield ctx.finding("date-outside-period", Severity.ERROR, "activities.json", f"{pointer}/dates",
                               f"expected {activity.get('id')} within the reporting period {text} or an "
@@ -97,7 +97,7 @@ def _figures(ctx: CheckContext) -> Iterator[Finding]:
     if known is None:
         return
     period, text = known
-    for index, figure in enumerate(record_items(ctx, "figures.json", "figures")):
+    for index, figure in enumerate(ctx.record_items("figures.json", "figures")):
         as_of = figure.get("as_of") if isinstance(figure, dict) else None
         days = span(as_of)
         if days is None or not wholly_outside(days, period):
@@ -105,7 +105,7 @@ def _figures(ctx: CheckContext) -> Iterator[Finding]:
         yield ctx.finding("figure-as-of-outside-period", Severity.NOTE, "figures.json", f"/figures/{index}/as_of",
                           f"{figure.get('id')} holds as of {as_of}, outside the reporting period {text}: "
                           f"confirm the report means that date", expected=f"within {text}", found=as_of,
-                          paragraph=paragraph_of(ctx, "figures.json", f"/figures/{index}"))
+                          paragraph=ctx.paragraph_of("figures.json", f"/figures/{index}"))
 
 
 def run(ctx: CheckContext) -> Iterable[Finding]:

@@ -23,7 +23,7 @@ FILE = "figures.json"
 DEFAULT_TOLERANCE = Decimal("0.05")
 
 
-def _number(figure: dict[str, Any], value: Any) -> Decimal:
+def _number(value: Any) -> Decimal:
     return Decimal(str(value))
 
 
@@ -52,10 +52,10 @@ def _parts(ctx: CheckContext, figure: dict[str, Any], pointer: str, paragraph: s
     parts = figure.get("parts")
     if parts is None:
         return
-    total = sum((_number(figure, part["value"]) for part in parts), Decimal(0))
-    whole = _number(figure, figure["value"])
+    total = sum((_number(part["value"]) for part in parts), Decimal(0))
+    whole = _number(figure["value"])
     if total != whole:
-        listed = " + ".join(f"{_show(figure, _number(figure, p['value']))} ({p['label']})" for p in parts)
+        listed = " + ".join(f"{_show(figure, _number(p['value']))} ({p['label']})" for p in parts)
         yield ctx.finding("parts-sum-mismatch", Severity.ERROR, FILE, f"{pointer}/parts", (
             f"expected the parts of {figure['id']!r} to add up to {_show(figure, whole)}, "
             f"found {listed} = {_show(figure, total)}"), expected=whole, found=total, paragraph=paragraph)
@@ -65,9 +65,9 @@ def _approximation(ctx: CheckContext, figure: dict[str, Any], pointer: str,
                    paragraph: str | None) -> Iterator[Finding]:
     if figure.get("exact") is None:
         return
-    stated, exact = _number(figure, figure["value"]), _number(figure, figure["exact"])
+    stated, exact = _number(figure["value"]), _number(figure["exact"])
     qualifier = figure.get("qualifier", "exact")
-    tolerance = (_number(figure, figure["tolerance"]) if figure.get("tolerance") is not None
+    tolerance = (_number(figure["tolerance"]) if figure.get("tolerance") is not None
                  else abs(exact) * DEFAULT_TOLERANCE)
     claims = {
         "exact": (exact == stated, f"exactly {_show(figure, stated)}"),
@@ -98,15 +98,15 @@ def _average(ctx: CheckContext, figure: dict[str, Any], pointer: str, paragraph:
         return  # an invalid date: the dates check reports it
     shortest = max((until[0] - since[1]).days / 365.25, 1.0)
     longest = max((until[1] - since[0]).days / 365.25, shortest)
-    low, high = stated_interval(_number(total_figure, total_figure["value"]))
+    low, high = stated_interval(_number(total_figure["value"]))
     possible = (low / Decimal(str(longest)), high / Decimal(str(shortest)))
-    stated = stated_interval(_number(figure, figure["value"]))
+    stated = stated_interval(_number(figure["value"]))
     if not overlaps(possible, stated):
         yield ctx.finding("average-mismatch", Severity.ERROR, FILE, pointer, (
             f"expected an annual average of {_show(total_figure, possible[0].quantize(Decimal(1)))} to "
             f"{_show(total_figure, possible[1].quantize(Decimal(1)))} ({relation['figure']!r} over "
             f"{shortest:.1f} to {longest:.1f} years since {relation['since']}), found "
-            f"{_show(figure, _number(figure, figure['value']))}"), paragraph=paragraph)
+            f"{_show(figure, _number(figure['value']))}"), paragraph=paragraph)
 
 
 def _computed(ctx: CheckContext, figure: dict[str, Any], pointer: str, paragraph: str | None) -> Iterator[Finding]:

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from secretariat.checks.context import CheckContext, block_of
+from secretariat.checks.context import CheckContext
 from secretariat.checks.finding import Finding, Severity
 from secretariat.records.folder import leaves
 
@@ -38,4 +38,4 @@ def run(ctx: CheckContext) -> Iterator[Finding]:
         for match in _PLACEHOLDER.finditer(text):
             yield ctx.finding("text-unset", Severity.ERROR, "content.json", pointer,
                               f"expected the text to be written, found the placeholder [{match.group(2)}]",
-                              paragraph=block_of(pointer))
+                              paragraph=ctx.block_of(pointer))

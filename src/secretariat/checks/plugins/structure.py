@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from secretariat.checks.context import CheckContext, block_of
+from secretariat.checks.context import CheckContext
 from secretariat.checks.finding import Finding, Severity
 from secretariat.checks.symbols import IN_TEXT, symbol_problem
-from secretariat.render.footnotes import footnote_issues
+from secretariat.records.footnotes import footnote_issues
 
 CODES = {
     "footnote-unreferenced": "a footnote is referenced nowhere",
@@ -27,7 +27,7 @@ def run(ctx: CheckContext) -> Iterator[Finding]:
     """Check the structure of the report."""
     for issue in footnote_issues(ctx.records):
         yield ctx.finding(f"footnote-{issue.kind}", Severity.ERROR, issue.file, issue.pointer, issue.message,
-                          paragraph=block_of(issue.pointer) if issue.file == "content.json" else None)
+                          paragraph=ctx.block_of(issue.pointer) if issue.file == "content.json" else None)
     yield from _symbols(ctx)
     yield from _siblings(ctx)
     yield from _links(ctx)
@@ -53,7 +53,7 @@ def _symbols(ctx: CheckContext) -> Iterator[Finding]:
             if problem is not None:
                 yield ctx.finding("symbol-malformed", Severity.ERROR, "content.json", pointer,
                                   f"expected {problem[0]}, found {problem[1]}", expected=problem[0],
-                                  found=problem[1], paragraph=block_of(pointer))
+                                  found=problem[1], paragraph=ctx.block_of(pointer))
 
 
 def _siblings(ctx: CheckContext) -> Iterator[Finding]:

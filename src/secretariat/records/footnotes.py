@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from secretariat.records import ReportRecords
+from secretariat.records.folder import ReportRecords
 
 # An unescaped [^label]: a data value's brackets are always escaped, so only record text can make one.
 _REFERENCE = re.compile(r"(?<!\\)\[\^([^\]\s]+)\](?!:)")
