@@ -14,7 +14,8 @@ LAYERS: tuple[frozenset[str], ...] = (
     frozenset({"secretariat", "dates", "errors", "resources"}),
     frozenset({"records", "model"}),
     frozenset({"registers"}),
-    frozenset({"render", "checks", "series", "intake", "word", "compare"}),
+    frozenset({"render", "checks", "series", "intake", "word"}),
+    frozenset({"compare"}),  # compares drafts, and Word documents read back through word
     frozenset({"pipeline"}),
     frozenset({"changes"}),
     frozenset({"reporters"}),
