@@ -17,7 +17,7 @@ LAYERS: tuple[frozenset[str], ...] = (
     frozenset({"render", "checks", "series", "intake", "word"}),
     frozenset({"compare"}),  # compares drafts, and Word documents read back through word
     frozenset({"pipeline"}),
-    frozenset({"changes"}),
+    frozenset({"changes", "review"}),  # review: an edited .docx against its records, through the pipeline
     frozenset({"reporters"}),
     frozenset({"cli"}),
     frozenset({"__main__"}),

@@ -168,6 +168,26 @@ def new_report(target: Path, previous: Path, output_format: str) -> None:
     sys.exit(EXIT_OK)
 
 
+@main.command("review")
+@click.argument("edited", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("report_dir", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--format", "output_format", type=click.Choice(findings_reporter.FORMATS), default="text",
+              show_default=True, help="Text for people; JSON or SARIF 2.1.0 for machines.")
+@click.option("--apply", "apply_edits", is_flag=True,
+              help="Write the editors' wording back into content.json and footnotes.json (all or nothing).")
+@click.option("--changes", type=click.Choice(["refuse", "accept", "reject"]), default="refuse", show_default=True,
+              help="Pending tracked changes: refuse to apply, or take them as accepted or rejected.")
+def review_command(edited: Path, report_dir: Path, output_format: str, apply_edits: bool, changes: str) -> None:
+    """Compare EDITED (a Word draft back from the editors) with the records of REPORT_DIR."""
+    from secretariat.reporters.review import review_output
+    from secretariat.review import ReviewOptions, review
+
+    options = ReviewOptions(docx=edited, report_dir=report_dir, apply=apply_edits, changes=changes)
+    result = _run(lambda: review(options), output_format != "text")
+    click.echo(review_output(result, output_format))
+    sys.exit(EXIT_PROBLEMS if result.failed else EXIT_OK)
+
+
 def _checked(options: CheckOptions, run_check: Callable[[CheckOptions], CheckRun]) -> CheckRun:
     """Run the checks; records that cannot be loaded become findings, so every format reports them."""
     from secretariat.checks.runner import run_from_error

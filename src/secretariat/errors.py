@@ -108,3 +108,7 @@ class SubmissionError(SecretariatError):
 
 class DateValueError(SecretariatError, ValueError):
     """A value cannot be read as a date; the message says what was expected."""
+
+
+class ReviewError(SecretariatError):
+    """An edited draft cannot be reviewed against these records, or its edits cannot be applied."""

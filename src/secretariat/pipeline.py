@@ -6,6 +6,9 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment
 
 from secretariat.checks import CheckRun, Finding, run_checks
 from secretariat.compare import ChangeSummary
@@ -16,10 +19,11 @@ from secretariat.records.footnotes import footnote_issues
 from secretariat.records.previous import load_previous
 from secretariat.render.body import render_body
 from secretariat.render.context import template_context
-from secretariat.render.environment import make_environment
+from secretariat.render.environment import RecordTextLoader, make_environment
 from secretariat.render.markdown import parse_body
 from secretariat.render.masthead import build_masthead
 from secretariat.render.origin import origin_of
+from secretariat.render.printed import TextRenderer
 from secretariat.render.structure import verify_structure, with_heading_sources
 
 _BLOCK = re.compile(r"^/blocks/\d+")
@@ -72,6 +76,16 @@ def render_markdown(records: ReportRecords, strict: bool = True) -> str:
 
     Not strict (for the checks), an unreadable previous report is left to the series check to report.
     """
+    env, loader, context = _environment(records, strict)
+    return render_body(env, loader, records, context)
+
+
+def text_renderer(records: ReportRecords) -> TextRenderer:
+    """Return a renderer of single record texts with the same environment and context as the draft."""
+    return TextRenderer(*_environment(records, strict=False))
+
+
+def _environment(records: ReportRecords, strict: bool) -> tuple[Environment, RecordTextLoader, dict[str, Any]]:
     try:
         previous = load_previous(records)
     except RecordError:
@@ -79,7 +93,7 @@ def render_markdown(records: ReportRecords, strict: bool = True) -> str:
             raise
         previous = None
     env, loader = make_environment(report_date(records), records.folder / "templates")
-    return render_body(env, loader, records, template_context(records, previous))
+    return env, loader, template_context(records, previous)
 
 
 def build_draft(records: ReportRecords, strict: bool = True) -> Draft:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from typing import Any
 
 from secretariat.checks import CheckRun, Finding, Severity
@@ -13,13 +14,13 @@ FORMATS = FINDINGS_FORMATS
 _NOUNS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.NOTE: "note"}
 
 
-def render(run: CheckRun, output_format: str) -> str:
-    """Return the findings of a run in the given format ("text", "json" or "sarif")."""
+def render(run: CheckRun, output_format: str, codes: Mapping[str, str] | None = None) -> str:
+    """Return the findings of a run in the given format ("text", "json" or "sarif"); codes describe rules."""
     if output_format == "json":
         return _dump({"findings": [finding_data(f) for f in run.findings], "summary": summary_data(run),
                       "checks": list(run.checks)})
     if output_format == "sarif":
-        return _dump(sarif_log(run))
+        return _dump(sarif_log(run, codes))
     return render_text(run)
 
 

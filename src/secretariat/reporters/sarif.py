@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -70,9 +71,9 @@ def _result(finding: Finding, rule_index: int) -> dict[str, Any]:
     return result
 
 
-def sarif_log(run: CheckRun) -> dict[str, Any]:
-    """Return the SARIF log of a check run: one run, the rules that occur, one result per finding."""
-    descriptions = all_codes()
+def sarif_log(run: CheckRun, described: Mapping[str, str] | None = None) -> dict[str, Any]:
+    """Return the SARIF log of a run: one run, the rules that occur (described also by described), a result each."""
+    descriptions = {**all_codes(), **(described or {})}
     codes = sorted({finding.code for finding in run.findings})
     rules = [{"id": code, "shortDescription": {"text": descriptions.get(code, code)}} for code in codes]
     index = {code: position for position, code in enumerate(codes)}

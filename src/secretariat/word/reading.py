@@ -33,6 +33,7 @@ class ReadParagraph:
     label: str  # as printed by live numbering: "17", "3 (f)", "II.A"; "" if unnumbered
     text: str
     identity: str | None  # "/blocks/5", "/blocks/3/items/2"; None when no identity bookmark is there
+    rejected: str = ""  # the text with every pending change rejected (equal to text when none is pending)
     identities: tuple[str, ...] = ()  # every identity found (two after an editor merged two paragraphs)
     style: str = ""
     numbered: bool = False  # live Word numbering (not typed numbers)
@@ -176,6 +177,7 @@ def read_docx(path: Path) -> ReadDocument:
             identities = _identities(before + parts.bookmarks, originals)
             paragraphs.append(ReadParagraph(
                 kind=numbering.kind(style or None, level), label=label or "", text="".join(parts.text),
+                rejected="".join(parts.rejected),
                 identity=identities[0] if identities else None, identities=identities, style=style,
                 numbered=label is not None, level=level, notes=tuple(indexes), note_offsets=tuple(offsets),
                 changes=tuple(parts.changes),

@@ -34,6 +34,7 @@ class ParagraphParts:
     """What one walk over a paragraph collects."""
 
     text: list[str] = field(default_factory=list)
+    rejected: list[str] = field(default_factory=list)  # the text with every pending change rejected
     notes: list[tuple[int, str]] = field(default_factory=list)  # footnote w:id, custom mark ("" if numbered)
     note_offsets: list[int] = field(default_factory=list)  # where in the text each of notes is referenced
     bookmarks: list[str] = field(default_factory=list)
@@ -58,8 +59,9 @@ def walk(p: etree._Element, skip_note_marks: bool = False) -> ParagraphParts:
             mark = ppr.find(f"{RPR}/{tag}")
             if mark is not None:
                 parts.changes.append(_change(mark, kind))
-        if ppr.find(w("pPrChange")) is not None:
-            parts.changes.append(_change(ppr.find(w("pPrChange")), "formatting"))  # type: ignore[arg-type]
+        formatting = ppr.find(w("pPrChange"))
+        if formatting is not None:
+            parts.changes.append(_change(formatting, "formatting"))
     _walk(p, parts, skip_note_marks)
     return parts
 
@@ -70,10 +72,13 @@ def _walk(parent: etree._Element, parts: ParagraphParts, skip_note_marks: bool) 
         if tag == R:
             _run(child, parts, skip_note_marks)
         elif tag in _SKIPPED_REVISIONS:
-            parts.changes.append(_change(child, _SKIPPED_REVISIONS[tag], _deleted_text(child)))
+            deleted = _deleted_text(child)
+            parts.rejected.append(deleted)
+            parts.changes.append(_change(child, _SKIPPED_REVISIONS[tag], deleted))
         elif tag in _SHOWN_REVISIONS:
-            before = len(parts.text)
+            before, kept = len(parts.text), len(parts.rejected)
             _walk(child, parts, skip_note_marks)
+            del parts.rejected[kept:]
             parts.changes.append(_change(child, _SHOWN_REVISIONS[tag], "".join(parts.text[before:])))
         elif tag == _BOOKMARK:
             parts.bookmarks.append(child.get(_NAME, ""))
@@ -84,11 +89,11 @@ def _walk(parent: etree._Element, parts: ParagraphParts, skip_note_marks: bool) 
 
 
 def _run(run: etree._Element, parts: ParagraphParts, skip_note_marks: bool) -> None:
-    rpr = run.find(RPR)
-    if rpr is not None and rpr.find(w("rPrChange")) is not None:
-        parts.changes.append(_change(rpr.find(w("rPrChange")), "formatting"))  # type: ignore[arg-type]
-    if skip_note_marks and rpr is not None and rpr.find(RSTYLE) is not None \
-            and rpr.find(RSTYLE).get(VAL) == n.FOOTNOTE_REFERENCE:  # type: ignore[union-attr]
+    formatting = run.find(f"{RPR}/{w('rPrChange')}")
+    if formatting is not None:
+        parts.changes.append(_change(formatting, "formatting"))
+    style = run.find(f"{RPR}/{RSTYLE}")
+    if skip_note_marks and style is not None and style.get(VAL) == n.FOOTNOTE_REFERENCE:
         return  # the mark at the start of a footnote ("1", or a custom "*")
     custom = False
     for child in run:
@@ -99,6 +104,7 @@ def _run(run: etree._Element, parts: ParagraphParts, skip_note_marks: bool) -> N
                 parts.notes[-1] = (parts.notes[-1][0], parts.notes[-1][1] + (text or ""))
                 continue
             parts.text.append(text or "")
+            parts.rejected.append(text or "")
         elif tag == _NOTE_REF:
             custom = child.get(w("customMarkFollows")) in ("1", "true", "on")
             parts.notes.append((_note_id(child), ""))
