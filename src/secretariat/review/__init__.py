@@ -14,7 +14,7 @@ from secretariat.review.codes import CODES
 from secretariat.review.compare import CHANGES, Comparison, compare
 from secretariat.review.findings import review_findings
 from secretariat.review.outcome import Outcome, outcome
-from secretariat.review.receipt import Applied, apply_edits
+from secretariat.review.receipt import Applied, apply_edits, earlier_apply
 from secretariat.word.reading import read_docx
 
 __all__ = ["CHANGES", "CODES", "ReviewOptions", "ReviewResult", "review"]
@@ -51,8 +51,9 @@ def outcomes_of(comparison: Comparison) -> dict[str, Outcome]:
     found = {item.pointer: outcome(comparison, item.pointer, item.text)
              for item in comparison.placed if item.pointer is not None}
     for note in comparison.doc.footnotes:
-        if note.identity in comparison.texts and comparison.texts[note.identity].kind == "footnote":
-            found[note.identity] = outcome(comparison, note.identity, note.text)
+        pointer = comparison.pointer_of(note.identity)
+        if pointer in comparison.texts and comparison.texts[pointer].kind == "footnote":
+            found[pointer] = outcome(comparison, pointer, note.text)
     return found
 
 
@@ -60,7 +61,9 @@ def review(options: ReviewOptions) -> ReviewResult:
     """Compare an edited draft with the report's records; raise a SecretariatError on bad input."""
     records = load_report(options.report_dir)
     doc = read_docx(options.docx)
-    comparison = compare(doc, records, build_draft(records, strict=False), text_renderer(records), options.changes)
+    applied = earlier_apply(records, options.docx)
+    comparison = compare(doc, records, build_draft(records, strict=False), text_renderer(records), options.changes,
+                         applied)
     outcomes = outcomes_of(comparison)
     findings: list[Finding] = sorted(review_findings(comparison, outcomes), key=Finding.sort_key)
     run = CheckRun(tuple(findings), ("review",))

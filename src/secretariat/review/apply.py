@@ -39,6 +39,7 @@ class Plan:
     footnotes: list[dict[str, Any]]
     changes: tuple[Change, ...]
     expected: dict[str, str]  # new pointer -> the text the new records must print
+    pointers: dict[str, str]  # the document's pointers -> the new records' (for a later review of it)
 
 
 def _blockers(comparison: Comparison, outcomes: dict[str, Outcome]) -> list[Problem]:
@@ -89,6 +90,7 @@ def plan(comparison: Comparison, outcomes: dict[str, Outcome]) -> Plan:
     changes: list[Change] = []
     blocks: list[dict[str, Any]] = []
     expected: dict[str, str] = {}
+    pointers: dict[str, str] = {}
     owner: int | None = None
     for item in comparison.placed:
         pointer, kind = item.pointer, item.paragraph.kind
@@ -104,6 +106,7 @@ def plan(comparison: Comparison, outcomes: dict[str, Outcome]) -> Plan:
                 continue
             items = blocks[owner].setdefault("items", [])
             expected[f"/blocks/{owner}/items/{len(items)}"] = prints
+            pointers[pointer or f"#{item.paragraph.index}"] = f"/blocks/{owner}/items/{len(items)}"
             items.append(text)
             continue
         if pointer is None:  # a new paragraph gets a stable id made from its text, as intake does for rows
@@ -115,6 +118,7 @@ def plan(comparison: Comparison, outcomes: dict[str, Outcome]) -> Plan:
         block["text"] = text
         blocks.append(block)
         expected[f"/blocks/{len(blocks) - 1}"] = prints
+        pointers[pointer or f"#{item.paragraph.index}"] = f"/blocks/{len(blocks) - 1}"  # "#12": inserted
         owner = None if "heading" in block else len(blocks) - 1
     for block in blocks:
         if "items" in block and not block["items"]:
@@ -126,12 +130,13 @@ def plan(comparison: Comparison, outcomes: dict[str, Outcome]) -> Plan:
     present = {item.pointer for item in comparison.placed}
     changes += [Change("deleted", "content.json", p, comparison.drafted[p][:80])
                 for p, t in comparison.texts.items() if t.kind != "footnote" and p not in present]
-    notes, note_changes = _footnotes(comparison, outcomes, blocks)
+    notes, note_changes, note_pointers = _footnotes(comparison, outcomes, blocks)
     changes += note_changes
+    pointers.update(note_pointers)
     if problems:
         raise ReviewError(f"{comparison.doc.path}: nothing was applied: {len(problems)} edit(s) cannot be "
                           "applied automatically", tuple(problems))
-    return Plan(blocks, notes, tuple(changes), expected)
+    return Plan(blocks, notes, tuple(changes), expected, pointers)
 
 
 def _edits(comparison: Comparison, outcomes: dict[str, Outcome]) -> list[Change]:
@@ -151,22 +156,25 @@ def _edits(comparison: Comparison, outcomes: dict[str, Outcome]) -> list[Change]
 
 
 def _footnotes(comparison: Comparison, outcomes: dict[str, Outcome], blocks: list[dict[str, Any]]
-               ) -> tuple[list[dict[str, Any]], list[Change]]:
+               ) -> tuple[list[dict[str, Any]], list[Change], dict[str, str]]:
     """Return footnotes.json's notes: edited text merged; notes whose reference went with its paragraph removed."""
     referenced = {m for b in blocks for text in (b["text"], *b.get("items", [])) for m in _NOTE_REF.findall(text)}
-    notes, changes = [], []
+    notes: list[dict[str, Any]] = []
+    changes: list[Change] = []
+    pointers: dict[str, str] = {}
     for index, (key, note) in enumerate(comparison.records.footnotes.items()):
         pointer = f"/footnotes/{index}"
         if key not in referenced:
             changes.append(Change("footnote-removed", "footnotes.json", pointer,
                                   f"{key!r}: its reference went with the paragraph that held it"))
             continue
+        pointers[pointer] = f"/footnotes/{len(notes)}"
         notes.append({**note, "text": _text(comparison, outcomes, pointer)})
     added = [n for n in comparison.doc.footnotes if n.identity is None and n.label != "*"]
     changes += [Change("refused", "footnotes.json", "", f"footnote {n.label} added by the editor ({n.text[:60]!r}):"
                        " add it to footnotes.json and its reference to content.json by hand", applied=False)
                 for n in added]
-    return notes, changes
+    return notes, changes, pointers
 
 
 def updated_files(comparison: Comparison, new: Plan, dumps: Any) -> dict[str, JsonFile]:

@@ -53,6 +53,13 @@ class Comparison:
     changed_files: tuple[str, ...] = ()  # record files changed since the draft was made
     note_owner: dict[str, str] = field(default_factory=dict)  # footnote pointer -> paragraph referencing it
     changes: str = "refuse"  # what was asked for pending tracked changes
+    applied: dict[str, str] | None = None  # the document's pointers -> the records' after an earlier --apply
+
+    def pointer_of(self, identity: str | None) -> str | None:
+        """Return the record pointer an identity in the document names now."""
+        if identity is None:
+            return None
+        return identity if self.applied is None else self.applied.get(identity)
 
     def placed_at(self, index: int | None) -> str | None:
         """Return the record pointer of the document paragraph at index (None if inserted or elsewhere)."""
@@ -132,12 +139,18 @@ def _by_text(placed: list[Placed], texts: dict[str, RecordText], drafted: dict[s
 
 
 def compare(doc: ReadDocument, records: ReportRecords, draft: Draft, renderer: TextRenderer,
-            changes: str = "refuse") -> Comparison:
-    """Set an edited document against the records; raise ReviewError if it is not a draft of this report."""
+            changes: str = "refuse", applied: dict[str, str] | None = None) -> Comparison:
+    """Set an edited document against the records; raise ReviewError if it is not a draft of this report.
+
+    applied maps the document's pointers to the records' when an earlier --apply of it renumbered them.
+    """
     path = str(doc.path)
     texts, owner = record_texts(records, draft)
     made_from = doc.made_from
     changed: tuple[str, ...] = ()
+    if made_from is not None and applied is not None:
+        made_from = {**made_from, "files": dict(origin_of(records).files),
+                     "texts": {applied[k]: v for k, v in made_from["texts"].items() if k in applied}}
     if made_from is not None:
         _same_report(made_from, records, path)
         now = dict(origin_of(records).files)
@@ -150,11 +163,12 @@ def compare(doc: ReadDocument, records: ReportRecords, draft: Draft, renderer: T
         text = paragraph.rejected if changes == "reject" else paragraph.text
         if paragraph.kind == "masthead" or not text.strip():
             continue  # an emptied paragraph is a deleted one
-        pointer = paragraph.identity if paragraph.identity in texts and paragraph.identity not in seen else None
+        identity = paragraph.identity if applied is None else applied.get(paragraph.identity or f"#{paragraph.index}")
+        pointer = identity if identity in texts and identity not in seen else None
         if pointer is not None:
             seen.add(pointer)
         placed.append(Placed(paragraph, text, pointer))
     by_text = not seen
     if by_text:
         _by_text(placed, texts, drafted, path)
-    return Comparison(doc, records, renderer, texts, placed, drafted, by_text, changed, owner, changes)
+    return Comparison(doc, records, renderer, texts, placed, drafted, by_text, changed, owner, changes, applied)

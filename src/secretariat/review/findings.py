@@ -181,17 +181,18 @@ def _footnotes(found: _Findings, comparison: Comparison, outcomes: dict[str, Out
     for index, note in enumerate(doc.footnotes):
         if note.identity == "masthead" or note.label == "*":
             continue
-        if note.identity is None or note.identity not in comparison.texts:
+        pointer = comparison.pointer_of(note.identity)
+        if pointer is None or pointer not in comparison.texts:
             found.add("review-footnote-added", Severity.WARNING, holder.get(index),
                       f"footnote {note.label} was added: {_short(note.text)}; add it to footnotes.json by hand")
             continue
-        seen.add(note.identity)
-        expected_owner = comparison.note_owner.get(note.identity)
+        seen.add(pointer)
+        expected_owner = comparison.note_owner.get(pointer)
         if holder.get(index) != expected_owner and holder.get(index) is not None:
-            found.add("review-footnote-moved", Severity.WARNING, note.identity,
+            found.add("review-footnote-moved", Severity.WARNING, pointer,
                       f"footnote {note.label} is now referenced from {holder.get(index)}, not {expected_owner}",
                       "footnotes.json")
-        result = outcomes.get(note.identity)
+        result = outcomes.get(pointer)
         if result is not None and result.status != UNCHANGED:
             _edited(found, comparison, _as_paragraph(note.label, note.text), result)
     for pointer, record in comparison.texts.items():

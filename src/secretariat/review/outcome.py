@@ -31,7 +31,7 @@ def outcome(comparison: Comparison, pointer: str, edited: str) -> Outcome:
     """Return what became of the record at pointer, given its text as edited."""
     record = comparison.texts[pointer]
     drafted = comparison.drafted[pointer]
-    if edited == drafted:
+    if edited in (drafted, record.printed):  # as drafted, or the records already say it
         return Outcome(pointer, drafted, edited, UNCHANGED)
     if drafted != record.printed:  # the records changed since the draft, and so did the editor
         return Outcome(pointer, drafted, edited, CONFLICT)

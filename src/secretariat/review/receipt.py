@@ -12,6 +12,7 @@ from secretariat.errors import Location, Problem, ReviewError, SecretariatError
 from secretariat.intake.jsonfmt import dumps
 from secretariat.model import Run
 from secretariat.pipeline import build_draft
+from secretariat.records import ReportRecords
 from secretariat.records.jsonfile import JsonFile
 from secretariat.render.origin import origin_of
 from secretariat.review.apply import Change, plan, updated_files, with_files
@@ -35,7 +36,7 @@ def _digest(path: Path) -> str:
     return "sha256:" + hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def _already(folder: Path, document: str, records: str) -> Path | None:
+def _already(folder: Path, document: str, records: str) -> tuple[Path, dict[str, str]] | None:
     """Return the receipt of an earlier apply of the same document that left the records as they are now."""
     for receipt in sorted((folder / RECEIPTS).glob("*/receipt.json")):
         try:
@@ -43,8 +44,18 @@ def _already(folder: Path, document: str, records: str) -> Path | None:
         except (OSError, ValueError):
             continue
         if isinstance(data, dict) and data.get("document_digest") == document and data.get("records_after") == records:
-            return receipt
+            pointers = data.get("pointers")
+            return receipt, {str(k): str(v) for k, v in pointers.items()} if isinstance(pointers, dict) else {}
     return None
+
+
+def earlier_apply(records: ReportRecords, document: Path) -> dict[str, str] | None:
+    """Return the pointer map of an earlier --apply of this document, if it left the records as they are."""
+    try:
+        found = _already(records.folder, _digest(document), origin_of(records).records)
+    except OSError:
+        return None
+    return found[1] if found is not None else None
 
 
 def _prove(comparison: Comparison, files: dict[str, JsonFile], expected: dict[str, str]) -> None:
@@ -67,7 +78,7 @@ def apply_edits(comparison: Comparison, outcomes: dict[str, Outcome]) -> Applied
     before = origin_of(comparison.records).records
     earlier = _already(folder, document, before)
     if earlier is not None:
-        return Applied((), None, f"already applied ({earlier}): nothing changed")
+        return Applied((), None, f"already applied ({earlier[0]}): nothing changed")
     new = plan(comparison, outcomes)
     files = updated_files(comparison, new, dumps)
     changed = {name: f for name, f in files.items()
@@ -95,5 +106,6 @@ def apply_edits(comparison: Comparison, outcomes: dict[str, Outcome]) -> Applied
     receipt.write_text(json.dumps({
         "document": str(comparison.doc.path), "document_digest": document, "records_before": before,
         "records_after": after, "files": sorted(changed), "changes": [asdict(c) for c in new.changes],
+        "pointers": new.pointers,
     }, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     return Applied(new.changes, receipt, f"applied to {', '.join(sorted(changed))}")
