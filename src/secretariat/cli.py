@@ -85,14 +85,16 @@ def _changes_options(command: Callable[..., None]) -> Callable[..., None]:
 @click.option("--changes-against", "against", type=click.Path(exists=True, path_type=Path),
               help="Mark every difference from this earlier version (a report folder or a .docx) as a revision.")
 @_changes_options
+@click.option("--force", is_flag=True,
+              help="Overwrite a .docx that is not the draft secretariat last wrote there, keeping it as a backup.")
 def draft(report_dir: Path, output: Path | None, output_format: str, no_comments: bool, strict: bool,
-          against: Path | None, revisions: Revisions) -> None:
+          against: Path | None, revisions: Revisions, force: bool) -> None:
     """Write the Word draft of the report in REPORT_DIR, with the checks' findings as comments."""
     from secretariat.pipeline import DraftOptions
     from secretariat.pipeline import draft as run_draft
     from secretariat.reporters import draft as draft_reporter
 
-    options = DraftOptions(report_dir=report_dir, output=output, comments=not no_comments)
+    options = DraftOptions(report_dir=report_dir, output=output, comments=not no_comments, force=force)
     as_json = output_format == "json"
     report = draft_reporter.draft_json if as_json else draft_reporter.draft_text
     if against is None:

@@ -36,6 +36,7 @@ class DraftOptions:
     report_dir: Path
     output: Path | None = None
     comments: bool = True
+    force: bool = False  # overwrite a file that is not the draft secretariat last wrote there (keeping a backup)
 
     @property
     def output_path(self) -> Path:
@@ -170,14 +171,16 @@ def draft(options: DraftOptions, mark: Marker | None = None) -> DraftResult:
     if options.comments:
         document = replace(document, comments=comments_for(checks, document))
     from secretariat.word import write_docx  # here, so that check never loads the Word writer
+    from secretariat.word.overwrite import make_room
 
     path = options.output_path
     if options.output is None:
         _make_build_folder(path.parent)
+    backup = make_room(path, options.force, f"secretariat review {path} {options.report_dir} --apply")
     write_docx(document, path)
-    notes: tuple[str, ...] = ()
+    notes: tuple[str, ...] = (f"the file that was there is kept as {backup}",) if backup else ()
     if records.report.get("symbol_inferred"):
-        notes = (f"the symbol {records.report['symbol']} is inferred, not confirmed (report.json /symbol)",)
+        notes += (f"the symbol {records.report['symbol']} is inferred, not confirmed (report.json /symbol)",)
     return DraftResult(
         path=path,
         **counts,

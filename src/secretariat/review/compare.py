@@ -54,6 +54,7 @@ class Comparison:
     note_owner: dict[str, str] = field(default_factory=dict)  # footnote pointer -> paragraph referencing it
     changes: str = "refuse"  # what was asked for pending tracked changes
     applied: dict[str, str] | None = None  # the document's pointers -> the records' after an earlier --apply
+    _at: dict[int, str | None] = field(default_factory=dict)  # document paragraph index -> record pointer
 
     def pointer_of(self, identity: str | None) -> str | None:
         """Return the record pointer an identity in the document names now."""
@@ -63,7 +64,9 @@ class Comparison:
 
     def placed_at(self, index: int | None) -> str | None:
         """Return the record pointer of the document paragraph at index (None if inserted or elsewhere)."""
-        return next((item.pointer for item in self.placed if item.paragraph.index == index), None)
+        if not self._at and self.placed:
+            self._at.update((item.paragraph.index, item.pointer) for item in self.placed)
+        return self._at.get(index) if index is not None else None
 
     def locate(self, pointer: str | None, file: str = "content.json") -> Location:
         """Return the location of a pointer in a record file, with line and column."""

@@ -210,16 +210,17 @@ def _numbering(found: _Findings, comparison: Comparison) -> None:
     """Report body paragraphs no longer numbered by Word: typed numbers, numbering removed or restarted."""
     last = 0
     for paragraph in comparison.doc.paragraphs:
-        if paragraph.kind not in ("paragraph", "subparagraph"):
-            continue
         pointer = comparison.placed_at(paragraph.index)
+        kind = comparison.texts[pointer].kind if pointer is not None else paragraph.kind
+        if kind not in ("paragraph", "subparagraph"):
+            continue
         if not paragraph.numbered and paragraph.text.strip():
             typed = _TYPED_NUMBER.match(paragraph.text)
             how = f"its number {typed.group(1)!r} is typed" if typed else "it has lost its number"
             found.add("review-numbering-not-live", Severity.WARNING, pointer,
                       f"{name(paragraph)}: expected Word numbering, found that {how}; apply the paragraph style "
                       "again so that Word numbers it")
-        elif paragraph.kind == "paragraph" and paragraph.label.isdigit():
+        elif kind == "paragraph" and paragraph.label.isdigit():
             number = int(paragraph.label)
             if number != last + 1:
                 found.add("review-numbering-not-live", Severity.WARNING, pointer,

@@ -7,7 +7,7 @@ from secretariat.word.body import add_blocks
 from secretariat.word.comments import Comments
 from secretariat.word.footnotes import ASTERISK_ID, Footnotes
 from secretariat.word.headers import HEADER_FOOTER_SLOTS, add_section_properties, header_footer_parts
-from secretariat.word.identity import MADE_FROM_PART, Bookmarks, made_from_parts
+from secretariat.word.identity import MADE_FROM_PART, Bookmarks, made_from_parts, seal
 from secretariat.word.masthead import add_masthead
 from secretariat.word.numbering import numbering_part
 from secretariat.word.ooxml import CT_BASE, REL_BASE, check_text, root, serialize, sub
@@ -79,4 +79,5 @@ def build_package(draft: Draft) -> bytes:
         rels.append((f"rId{len(rels) + 1}", REL_BASE + "customXml", f"../{MADE_FROM_PART}"))
     members = [("[Content_Types].xml", content_types(parts)), ("_rels/.rels", package_rels),
                ("word/_rels/document.xml.rels", relationships(rels)), *extra]
-    return zip_package(members + [(part.name, part.data) for part in parts])
+    members += [(part.name, part.data) for part in parts]
+    return zip_package(seal(members) if extra else members)

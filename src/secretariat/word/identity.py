@@ -10,6 +10,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Iterable, Mapping
 from typing import Any
@@ -109,6 +110,22 @@ def _made_from_props() -> bytes:
     return serialize(element)
 
 
+def seal(members: list[tuple[str, bytes]]) -> list[tuple[str, bytes]]:
+    """Return members with the made-from item stating a digest of every other member, as written."""
+    item = etree.fromstring(dict(members)[MADE_FROM_PART])
+    item.set("written", written_digest(members))
+    return [(name, serialize(item) if name == MADE_FROM_PART else data) for name, data in members]
+
+
+def written_digest(members: Iterable[tuple[str, bytes]]) -> str:
+    """Return the digest of a package's members other than the made-from item, in name order."""
+    digest = hashlib.sha256()
+    for name, data in sorted(members):
+        if name != MADE_FROM_PART:
+            digest.update(name.encode("utf-8") + b"\0" + hashlib.sha256(data).digest())
+    return "sha256:" + digest.hexdigest()
+
+
 def read_made_from(element: etree._Element) -> dict[str, Any] | None:
     """Return what a made-from part says as a dict, or None if element is not one."""
     ns = MADE_FROM_NS
@@ -116,7 +133,7 @@ def read_made_from(element: etree._Element) -> dict[str, Any] | None:
         return None
     paragraphs = element.findall(f"{{{ns}}}paragraph")
     return {
-        **{key: element.get(key, "") for key in ("tool", "report", "symbol", "records")},
+        **{key: element.get(key, "") for key in ("tool", "report", "symbol", "records", "written")},
         "files": {f.get("name", ""): f.get("digest", "") for f in element.findall(f"{{{ns}}}file")},
         "templates": {p.get("id", ""): p.findtext(f"{{{ns}}}template", "") for p in paragraphs},
         "texts": {p.get("id", ""): p.findtext(f"{{{ns}}}written", "") for p in paragraphs},

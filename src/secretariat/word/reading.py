@@ -13,13 +13,15 @@ from typing import Any
 
 from lxml import etree
 
-from secretariat.word.identity import identity_of, read_made_from
+from secretariat.errors import DocumentError
+from secretariat.word.identity import identity_of, read_made_from, written_digest
 from secretariat.word.ooxml import PPR, PSTYLE, VAL, P, w
 from secretariat.word.readnumbering import Numbering
 from secretariat.word.readpackage import Package
 from secretariat.word.readtext import ParagraphParts, ReadChange, walk
 
-__all__ = ["ReadChange", "ReadComment", "ReadDocument", "ReadFootnote", "ReadParagraph", "read_docx"]
+__all__ = ["ReadChange", "ReadComment", "ReadDocument", "ReadFootnote", "ReadParagraph", "is_untouched_draft",
+           "read_docx"]
 
 _BODY_CONTAINERS = {w(tag) for tag in ("tbl", "tr", "tc", "sdt", "sdtContent", "customXml")}
 _NOTE_KINDS_SKIPPED = ("separator", "continuationSeparator", "continuationNotice")
@@ -137,6 +139,24 @@ def _made_from(package: Package) -> dict[str, Any] | None:
         if made_from is not None:
             return made_from
     return None
+
+
+def is_untouched_draft(path: Path) -> bool:
+    """Return whether path is a draft exactly as secretariat wrote it (no editor has saved it since)."""
+    try:
+        package = Package(Path(path))
+    except DocumentError:
+        return False
+    try:
+        made_from = _made_from(package)
+        if made_from is None or not made_from.get("written"):
+            return False
+        members = [(name, package.read(name) or b"") for name in package.names("")]
+        return bool(written_digest(members) == made_from["written"])
+    except DocumentError:
+        return False
+    finally:
+        package.close()
 
 
 def read_docx(path: Path) -> ReadDocument:
