@@ -7,6 +7,7 @@ benchmarks/measure.py) and add its name to PARTS.
   draft:  the 2016 example's draft and check against pandoc; a 2,000-paragraph / 200-footnote draft
   checks: secretariat check on 100,000 and 1,000,000 synthetic activity records
   intake: a 10,000-row workbook's intake against a bare openpyxl read; a 100,000-row one's peak memory
+  review: an edited 2016 draft reviewed against its records; 1,000 and 2,000 paragraphs (linear)
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-PARTS = ("draft", "checks", "intake")
+PARTS = ("draft", "checks", "intake", "review")
 
 
 def main(argv: list[str] | None = None) -> int:
