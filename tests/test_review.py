@@ -141,6 +141,19 @@ def test_apply_is_all_or_nothing(example: Path, drafted: Path, tmp_path: Path) -
                                                                    for t in texts)
 
 
+def test_apply_moves_waivers_with_their_paragraphs(example: Path, drafted: Path, tmp_path: Path) -> None:
+    waived = json.loads((example / "waivers.json").read_text(encoding="utf-8"))["waivers"][0]
+    assert waived["pointer"] == "/blocks/23/text"
+    edited = rewrite(drafted, tmp_path / "shorter.docx",
+                     lambda root: root.find(f"{W}body").remove(paragraph(root, STRATEGY)))  # /blocks/6 deleted
+    code, data = review_json(edited, example, "--apply")
+    assert data["apply"]["applied"] is True
+    waivers = json.loads((example / "waivers.json").read_text(encoding="utf-8"))["waivers"]
+    assert waivers[0]["pointer"] == "/blocks/22/text"
+    code, out = cli("check", str(example), "--format", "json")
+    assert "waiver-unused" not in out and json.loads(out)["summary"]["waived"] == 1
+
+
 def test_comments_numbering_and_footnotes(example: Path, drafted: Path, tmp_path: Path) -> None:
     document = docx.Document(str(drafted))
     target = next(p for p in document.paragraphs if p.text.startswith(PARTIES))

@@ -8,16 +8,18 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from secretariat.errors import Location, Problem, ReviewError
+from secretariat.intake.jsonfmt import dumps
 from secretariat.intake.nest import make_id
 from secretariat.records.jsonfile import JsonFile
 from secretariat.records.schemas import default_store
 from secretariat.review.compare import Comparison, Placed
 from secretariat.review.findings import moved, name
 from secretariat.review.merge import literal
-from secretariat.review.outcome import MERGED, UNCHANGED, Outcome
+from secretariat.review.outcome import MERGED, STALE, UNCHANGED, Outcome
 
 _NOTE_REF = re.compile(r"\[\^([^\]\s]+)\]")
 _HEADING_STYLE = re.compile(r"[Hh]eading\s?([1-3])$")
+_WAIVED = re.compile(r"^(/blocks/\d+(?:/items/\d+)?)(.*)$")
 
 
 @dataclass(frozen=True)
@@ -62,7 +64,7 @@ def _blockers(comparison: Comparison, outcomes: dict[str, Outcome]) -> list[Prob
                                     f"{name(pending[0])}); accept or reject them in Word, or pass "
                                     "--changes accept|reject"))
     for pointer, result in outcomes.items():
-        if result.status not in (UNCHANGED, MERGED):
+        if result.status not in (UNCHANGED, MERGED, STALE):
             record = comparison.texts[pointer]
             problems.append(Problem(comparison.locate(pointer, record.file),
                                     f"cannot merge the edit ({result.status}): carry it over by hand"))
@@ -177,7 +179,7 @@ def _footnotes(comparison: Comparison, outcomes: dict[str, Outcome], blocks: lis
     return notes, changes, pointers
 
 
-def updated_files(comparison: Comparison, new: Plan, dumps: Any) -> dict[str, JsonFile]:
+def updated_files(comparison: Comparison, new: Plan) -> dict[str, JsonFile]:
     """Return the new content.json and footnotes.json as record files, validated; raise ReviewError if invalid."""
     records = comparison.records
     files: dict[str, JsonFile] = {}
@@ -193,6 +195,10 @@ def updated_files(comparison: Comparison, new: Plan, dumps: Any) -> dict[str, Js
         data = {**head, key: values}
         path = records.folder / file
         files[file] = JsonFile(path, str(path), dumps(data) + "\n", data)
+    waivers = _waivers(records.files.get("waivers.json"), new.pointers)
+    if waivers is not None:
+        files["waivers.json"] = JsonFile(records.folder / "waivers.json", str(records.folder / "waivers.json"),
+                                         dumps(waivers) + "\n", waivers)
     store = default_store()
     problems = [p for f in files.values() for p in store.check(f)]
     if problems:
@@ -201,9 +207,24 @@ def updated_files(comparison: Comparison, new: Plan, dumps: Any) -> dict[str, Js
     return files
 
 
+def _waivers(old: JsonFile | None, pointers: dict[str, str]) -> dict[str, Any] | None:
+    """Return waivers.json with its content.json pointers moved where the apply moved their paragraphs."""
+    if old is None:
+        return None
+    data = copy.deepcopy(old.data)
+    moved_any = False
+    for waiver in data.get("waivers", []):
+        found = _WAIVED.match(str(waiver.get("pointer", ""))) if waiver.get("file") == "content.json" else None
+        if found is not None and pointers.get(found.group(1), found.group(1)) != found.group(1):
+            waiver["pointer"] = pointers[found.group(1)] + found.group(2)
+            moved_any = True
+    return data if moved_any else None
+
+
 def with_files(comparison: Comparison, files: dict[str, JsonFile]) -> Any:
     """Return the records as they will be once files are written."""
     records = comparison.records
     footnotes = files["footnotes.json"].data["footnotes"] if "footnotes.json" in files else []
-    return replace(records, content=files["content.json"].data["blocks"],
+    waivers = files["waivers.json"].data["waivers"] if "waivers.json" in files else records.waivers
+    return replace(records, content=files["content.json"].data["blocks"], waivers=waivers,
                    footnotes={note["id"]: note for note in footnotes}, files={**records.files, **files})

@@ -6,13 +6,15 @@ import re
 from bisect import bisect_left
 
 from secretariat.checks.finding import Finding, Severity
+from secretariat.model import Comment
 from secretariat.review.compare import Comparison, Placed
-from secretariat.review.outcome import CONFLICT, UNCHANGED, UNMAPPABLE, Outcome
+from secretariat.review.outcome import CONFLICT, STALE, UNCHANGED, UNMAPPABLE, Outcome
 from secretariat.word.reading import ReadParagraph
 
 _FIGURE = re.compile(r"fig\[\s*['\"]([^'\"]+)['\"]\s*\]")
 _TYPED_NUMBER = re.compile(r"\s*(\d+[.)]|\([a-z]{1,3}\))\s")
 _BLOCK = re.compile(r"^/blocks/\d+")
+_OUR_COMMENTS = Comment("", "").author
 
 
 def name(paragraph: ReadParagraph) -> str:
@@ -70,6 +72,8 @@ def review_findings(comparison: Comparison, outcomes: dict[str, Outcome]) -> lis
     _footnotes(found, comparison, outcomes)
     _numbering(found, comparison)
     for comment in comparison.doc.comments:
+        if comment.author == _OUR_COMMENTS:
+            continue  # the checks' own findings, put into the draft by secretariat
         where = comparison.placed_at(comment.paragraph)
         on = name(comparison.doc.paragraphs[comment.paragraph]) if comment.paragraph is not None else "the document"
         found.add("review-comment", Severity.NOTE, where,
@@ -105,6 +109,12 @@ def _edited(found: _Findings, comparison: Comparison, paragraph: ReadParagraph, 
     pointer = result.pointer
     record = comparison.texts[pointer]
     here = name(paragraph)
+    if result.status == STALE:
+        found.add("review-records-changed", Severity.WARNING, pointer,
+                  f"{here} prints {_short(result.drafted)}, but the records now print {_short(record.printed)}: "
+                  "draft again to bring the document up to date", record.file,
+                  expected=record.printed, found=result.drafted)
+        return
     if result.status == CONFLICT:
         found.add("review-conflict", Severity.ERROR, pointer,
                   f"{here}: both the records and the editor changed it since the draft; as drafted "

@@ -9,6 +9,7 @@ from secretariat.review.compare import Comparison
 from secretariat.review.merge import Merge, merge
 
 UNCHANGED, MERGED, CONFLICT, UNMAPPABLE = "unchanged", "merged", "conflict", "unmappable"
+STALE = "stale"  # the editor left it alone, but the records print something else now
 
 
 @dataclass(frozen=True)
@@ -31,8 +32,10 @@ def outcome(comparison: Comparison, pointer: str, edited: str) -> Outcome:
     """Return what became of the record at pointer, given its text as edited."""
     record = comparison.texts[pointer]
     drafted = comparison.drafted[pointer]
-    if edited in (drafted, record.printed):  # as drafted, or the records already say it
+    if edited == record.printed:  # the records already say it
         return Outcome(pointer, drafted, edited, UNCHANGED)
+    if edited == drafted:
+        return Outcome(pointer, drafted, edited, STALE)
     if drafted != record.printed:  # the records changed since the draft, and so did the editor
         return Outcome(pointer, drafted, edited, CONFLICT)
     name = f"{comparison.records.folder / record.file} {pointer}"

@@ -9,7 +9,6 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from secretariat.errors import Location, Problem, ReviewError, SecretariatError
-from secretariat.intake.jsonfmt import dumps
 from secretariat.model import Run
 from secretariat.pipeline import build_draft
 from secretariat.records import ReportRecords
@@ -80,7 +79,7 @@ def apply_edits(comparison: Comparison, outcomes: dict[str, Outcome]) -> Applied
     if earlier is not None:
         return Applied((), None, f"already applied ({earlier[0]}): nothing changed")
     new = plan(comparison, outcomes)
-    files = updated_files(comparison, new, dumps)
+    files = updated_files(comparison, new)
     changed = {name: f for name, f in files.items()
                if name not in comparison.records.files or comparison.records.files[name].text != f.text}
     if not changed:
