@@ -84,9 +84,9 @@ def _changes_options(command: Callable[..., None]) -> Callable[..., None]:
 @click.option("--strict", is_flag=True, help="Exit 1 on warnings too.")
 @click.option("--changes-against", "against", type=click.Path(exists=True, path_type=Path),
               help="Mark every difference from this earlier version (a report folder or a .docx) as a revision.")
-@_changes_options
 @click.option("--force", is_flag=True,
               help="Overwrite a .docx that is not the draft secretariat last wrote there, keeping it as a backup.")
+@_changes_options
 def draft(report_dir: Path, output: Path | None, output_format: str, no_comments: bool, strict: bool,
           against: Path | None, revisions: Revisions, force: bool) -> None:
     """Write the Word draft of the report in REPORT_DIR, with the checks' findings as comments."""
