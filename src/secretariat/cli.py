@@ -173,7 +173,7 @@ def new_report(target: Path, previous: Path, output_format: str) -> None:
 @main.command("review")
 @click.argument("edited", type=click.Path(dir_okay=False, path_type=Path))
 @click.argument("report_dir", type=click.Path(file_okay=False, path_type=Path))
-@click.option("--format", "output_format", type=click.Choice(findings_reporter.FORMATS), default="text",
+@click.option("--format", "output_format", type=click.Choice(FINDINGS_FORMATS), default="text",
               show_default=True, help="Text for people; JSON or SARIF 2.1.0 for machines.")
 @click.option("--apply", "apply_edits", is_flag=True,
               help="Write the editors' wording back into content.json and footnotes.json (all or nothing).")

@@ -4,22 +4,19 @@ from __future__ import annotations
 
 import copy
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Any
 
 from secretariat.errors import Location, Problem, ReviewError
-from secretariat.intake.jsonfmt import dumps
 from secretariat.intake.nest import make_id
-from secretariat.records.jsonfile import JsonFile
-from secretariat.records.schemas import default_store
 from secretariat.review.compare import Comparison, Placed
-from secretariat.review.findings import moved, name
+from secretariat.review.layout import moved
+from secretariat.review.located import name
 from secretariat.review.merge import literal
 from secretariat.review.outcome import MERGED, STALE, UNCHANGED, Outcome
 
 _NOTE_REF = re.compile(r"\[\^([^\]\s]+)\]")
 _HEADING_STYLE = re.compile(r"[Hh]eading\s?([1-3])$")
-_WAIVED = re.compile(r"^(/blocks/\d+(?:/items/\d+)?)(.*)$")
 
 
 @dataclass(frozen=True)
@@ -177,54 +174,3 @@ def _footnotes(comparison: Comparison, outcomes: dict[str, Outcome], blocks: lis
                        " add it to footnotes.json and its reference to content.json by hand", applied=False)
                 for n in added]
     return notes, changes, pointers
-
-
-def updated_files(comparison: Comparison, new: Plan) -> dict[str, JsonFile]:
-    """Return the new content.json and footnotes.json as record files, validated; raise ReviewError if invalid."""
-    records = comparison.records
-    files: dict[str, JsonFile] = {}
-    for file, key, values in (("content.json", "blocks", new.content), ("footnotes.json", "footnotes", new.footnotes)):
-        old = records.files.get(file)
-        if old is None:
-            if not values:
-                continue
-            head: dict[str, Any] = {"$schema": f"https://secretariat.example/schemas/{file.replace('.json', '')}"
-                                               ".schema.json"}
-        else:
-            head = {k: v for k, v in old.data.items() if k != key}
-        data = {**head, key: values}
-        path = records.folder / file
-        files[file] = JsonFile(path, str(path), dumps(data) + "\n", data)
-    waivers = _waivers(records.files.get("waivers.json"), new.pointers)
-    if waivers is not None:
-        files["waivers.json"] = JsonFile(records.folder / "waivers.json", str(records.folder / "waivers.json"),
-                                         dumps(waivers) + "\n", waivers)
-    store = default_store()
-    problems = [p for f in files.values() for p in store.check(f)]
-    if problems:
-        raise ReviewError(f"{comparison.doc.path}: nothing was applied: the edited records would not be valid",
-                          tuple(problems))
-    return files
-
-
-def _waivers(old: JsonFile | None, pointers: dict[str, str]) -> dict[str, Any] | None:
-    """Return waivers.json with its content.json pointers moved where the apply moved their paragraphs."""
-    if old is None:
-        return None
-    data = copy.deepcopy(old.data)
-    moved_any = False
-    for waiver in data.get("waivers", []):
-        found = _WAIVED.match(str(waiver.get("pointer", ""))) if waiver.get("file") == "content.json" else None
-        if found is not None and pointers.get(found.group(1), found.group(1)) != found.group(1):
-            waiver["pointer"] = pointers[found.group(1)] + found.group(2)
-            moved_any = True
-    return data if moved_any else None
-
-
-def with_files(comparison: Comparison, files: dict[str, JsonFile]) -> Any:
-    """Return the records as they will be once files are written."""
-    records = comparison.records
-    footnotes = files["footnotes.json"].data["footnotes"] if "footnotes.json" in files else []
-    waivers = files["waivers.json"].data["waivers"] if "waivers.json" in files else records.waivers
-    return replace(records, content=files["content.json"].data["blocks"], waivers=waivers,
-                   footnotes={note["id"]: note for note in footnotes}, files={**records.files, **files})

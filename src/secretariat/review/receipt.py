@@ -14,10 +14,10 @@ from secretariat.pipeline import build_draft
 from secretariat.records import ReportRecords
 from secretariat.records.jsonfile import JsonFile
 from secretariat.render.origin import origin_of
-from secretariat.review.apply import Change, plan, updated_files, with_files
+from secretariat.review.apply import Change, plan
 from secretariat.review.compare import Comparison
+from secretariat.review.newrecords import updated_files, with_files, write_files
 from secretariat.review.outcome import Outcome
-from secretariat.word.package import write_atomically
 
 RECEIPTS = "review"  # REPORT_DIR/review/<UTC time>/receipt.json
 
@@ -86,18 +86,9 @@ def apply_edits(comparison: Comparison, outcomes: dict[str, Outcome]) -> Applied
         return Applied(new.changes, None, "the records already say what the document says: nothing changed")
     _prove(comparison, files, new.expected)
     after = origin_of(with_files(comparison, files)).records
-    written: list[tuple[Path, str | None]] = []
     try:
-        for name, record in changed.items():
-            old = comparison.records.files.get(name)
-            write_atomically(folder / name, record.text.encode("utf-8"))
-            written.append((folder / name, old.text if old is not None else None))
+        write_files(comparison.records, changed)
     except SecretariatError as e:
-        for path, text in written:  # put back what was already replaced: all or nothing
-            if text is not None:
-                write_atomically(path, text.encode("utf-8"))
-            else:
-                path.unlink(missing_ok=True)
         raise ReviewError(f"{folder}: nothing was applied: {e}") from e
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
     receipt = folder / RECEIPTS / stamp / "receipt.json"
