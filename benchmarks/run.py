@@ -8,6 +8,7 @@ benchmarks/measure.py) and add its name to PARTS.
   checks: secretariat check on 100,000 and 1,000,000 synthetic activity records
   intake: a 10,000-row workbook's intake against a bare openpyxl read; a 100,000-row one's peak memory
   review: an edited 2016 draft reviewed against its records; 1,000 and 2,000 paragraphs (linear)
+  redline: secretariat compare against WmlComparer on the revision tests' pairs, refereed by LibreOffice
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-PARTS = ("draft", "checks", "intake", "review")
+PARTS = ("draft", "checks", "intake", "review", "redline")
 
 
 def main(argv: list[str] | None = None) -> int:

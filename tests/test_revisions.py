@@ -74,10 +74,18 @@ def test_blocks_align_by_text_with_moves_as_delete_and_insert() -> None:
     assert set(pairs[2:-1]) in moved and len(pairs) == 6
 
 
-def test_a_record_id_pairs_a_paragraph_rewritten_beyond_recognition() -> None:
-    old, new = [_p("Completely different words.", "/blocks/1")], [_p("Nothing shared in this one.", "/blocks/4")]
-    assert align(old, new) == [(0, None), (None, 0)]
-    assert align(old, new, {"/blocks/1": "id:x"}, {"/blocks/4": "id:x"}) == [(0, 0)]
+def test_a_record_id_pairs_a_paragraph_much_rewritten() -> None:
+    old = [_p("One two three four five six seven eight nine ten.", "/blocks/1")]
+    new = [_p("Something else entirely, nothing like it.", "/blocks/2"),
+           _p("One two three and then other words here.", "/blocks/4")]
+    assert align(old, new) == [(0, None), (None, 0), (None, 1)]  # a third in common is not enough by text
+    assert align(old, new, {"/blocks/1": "id:x"}, {"/blocks/4": "id:x"}) == [(None, 0), (0, 1)]
+
+
+def test_the_only_paragraph_deleted_and_inserted_at_one_place_was_rewritten() -> None:
+    old = [_p("Alpha beta gamma."), _p("Regional agreements continued to be developed."), _p("Omega psi chi.")]
+    new = [_p("Alpha beta gamma."), _p("Synthetic text replacing a placeholder."), _p("Omega psi chi.")]
+    assert align(old, new) == [(0, 0), (1, 1), (2, 2)]
 
 
 @pytest.fixture(scope="module")

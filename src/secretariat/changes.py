@@ -4,14 +4,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from secretariat.compare import ChangeSummary, Redline, Version, redline
 from secretariat.compare.fromdocx import docx_version
 from secretariat.errors import UsageError
 from secretariat.model import Draft, Revisions
-from secretariat.pipeline import DraftOptions, DraftResult, build_draft, draft
-from secretariat.records import ReportRecords, load_report
 from secretariat.word import write_docx
+
+if TYPE_CHECKING:  # drafting a report folder loads the pipeline; comparing two .docx does not need it
+    from secretariat.pipeline import DraftOptions, DraftResult
+    from secretariat.records import ReportRecords
 
 
 def record_keys(records: ReportRecords) -> dict[str, str]:
@@ -27,6 +30,9 @@ def record_keys(records: ReportRecords) -> dict[str, str]:
 
 def _records_version(path: Path) -> Version:
     """Return the report folder at path, drafted on the fly, as a version to compare."""
+    from secretariat.pipeline import build_draft
+    from secretariat.records import load_report
+
     records = load_report(path)
     return Version(build_draft(records), record_keys(records), "record ids")
 
@@ -68,6 +74,8 @@ def mark(old: Version, new: Version, against: Path, revisions: Revisions) -> Red
 
 def draft_with_changes(options: DraftOptions, against: Path, revisions: Revisions) -> DraftResult:
     """Draft a report with every difference from the version at against (a report folder or a .docx) marked."""
+    from secretariat.pipeline import draft
+
     _check_input(against)
     old = _records_version(against) if against.is_dir() else None
 

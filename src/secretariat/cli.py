@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import sys
 from collections.abc import Callable
@@ -60,7 +61,7 @@ def _changes_options(command: Callable[..., None]) -> Callable[..., None]:
                               style="strike-bold" if changes_style == "strike-bold" else "track")
         command(revisions=revisions, **kwargs)
 
-    wrapped.__name__, wrapped.__doc__ = command.__name__, command.__doc__
+    functools.update_wrapper(wrapped, command)  # keeps the options declared below this decorator too
     for option in (
         click.option("--changes-date", callback=_revision_date, metavar="DATE",
                      help="Date of the revisions, ISO 8601 (default: the draft's masthead date)."),
@@ -145,11 +146,11 @@ def compare(old: Path, new: Path, output: Path, output_format: str, revisions: R
     """Write NEW with every difference from OLD as a revision (each a report folder or a .docx)."""
     from secretariat.changes import CompareOptions
     from secretariat.changes import compare as run_compare
-    from secretariat.reporters import draft as draft_reporter
+    from secretariat.reporters import changes as changes_reporter
 
     as_json = output_format == "json"
     result = _run(lambda: run_compare(CompareOptions(old, new, output, revisions)), as_json)
-    click.echo(draft_reporter.compare_json(result) if as_json else draft_reporter.compare_text(result))
+    click.echo(changes_reporter.compare_json(result) if as_json else changes_reporter.compare_text(result))
     sys.exit(EXIT_OK)
 
 

@@ -3,16 +3,17 @@
 # First the blocks that are exactly alike, in order (difflib's longest matching runs). Between two such
 # anchors, the remaining blocks are paired by a small dynamic programme that keeps their order and maximizes
 # how alike the pairs are: a reworded paragraph stays one paragraph with word changes, a paragraph that has
-# nothing in common with any other is deleted or inserted as a whole, and a moved one is deleted where it
-# was and inserted where it is. Blocks that carry the same key (a record id) pair even when much reworded.
+# nothing in common with any other is deleted or inserted as a whole (unless it is the only one deleted and the
+# only one inserted at one place: then it was rewritten there), and a moved one is deleted where it was and
+# inserted where it is. Blocks that carry the same key (a record id) pair even when much reworded.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from difflib import SequenceMatcher
 
-from secretariat.compare.words import plain_words, tokens, unstyled
-from secretariat.model import Block, Heading, Paragraph
+from secretariat.compare.words import plain_words
+from secretariat.model import Block, Heading, Paragraph, Run
 
 # Below this share of common words two differently keyed blocks are not the same block rewritten; blocks with
 # one key need KEYED (a content pointer can move to another record when records are inserted before it).
@@ -30,8 +31,15 @@ def _kind(block: Block) -> tuple[str, int, bool]:
 
 
 def _signature(block: Block, styled: bool) -> tuple[object, ...]:
-    found = tokens(block.inlines)
-    return (_kind(block), tuple(found if styled else unstyled(found)))
+    """Return what must be equal for two blocks to be the same (cheap: no words are split here)."""
+    if styled:
+        return (_kind(block), block.inlines)
+    return (_kind(block), "".join(i.text if isinstance(i, Run) else f"\0{i.key}\0" for i in block.inlines))
+
+
+def same_block(old: Block, new: Block, styled: bool = True) -> bool:
+    """Return whether two blocks print the same (styled: in the same italics and bold too)."""
+    return _signature(old, styled) == _signature(new, styled)
 
 
 def block_key(block: Block, keys: Mapping[str, str]) -> str | None:
@@ -50,8 +58,11 @@ def _similarity(old: Block, new: Block) -> float:
 
 
 def _pair_gap(old: Sequence[Block], new: Sequence[Block], old_keys: Sequence[str | None],
-              new_keys: Sequence[str | None]) -> list[Pair]:
-    """Pair the blocks of a gap between anchors, in order; unpaired ones are deleted, then inserted."""
+              new_keys: Sequence[str | None], moved: Callable[[Block, Block], bool]) -> list[Pair]:
+    """Pair the blocks of a gap between anchors, in order; unpaired ones are deleted, then inserted.
+
+    moved tells whether either of two blocks stands unchanged elsewhere in the other version.
+    """
     rows, cols = len(old), len(new)
     if rows * cols == 0 or rows * cols > _MAX_CELLS:
         return [(i, None) for i in range(rows)] + [(None, j) for j in range(cols)]
@@ -75,9 +86,18 @@ def _pair_gap(old: Sequence[Block], new: Sequence[Block], old_keys: Sequence[str
     i = j = 0
     deleted: list[Pair] = []
     inserted: list[Pair] = []
+
+    def flush() -> list[Pair]:
+        """Return the blocks deleted and inserted between two pairs; one of each of a kind is one rewritten."""
+        if len(deleted) == len(inserted) == 1:
+            a, b = deleted[0][0], inserted[0][1]
+            if a is not None and b is not None and _kind(old[a]) == _kind(new[b]) and not moved(old[a], new[b]):
+                return [(a, b)]
+        return deleted + inserted
+
     while i < rows and j < cols:
         if (i, j) in gain and score[i][j] == gain[i, j] + score[i + 1][j + 1]:
-            pairs += deleted + inserted + [(i, j)]
+            pairs += flush() + [(i, j)]
             deleted, inserted = [], []
             i, j = i + 1, j + 1
         elif score[i][j] == score[i + 1][j]:
@@ -88,12 +108,18 @@ def _pair_gap(old: Sequence[Block], new: Sequence[Block], old_keys: Sequence[str
             j += 1
     deleted += [(k, None) for k in range(i, rows)]
     inserted += [(None, k) for k in range(j, cols)]
-    return pairs + deleted + inserted
+    return pairs + flush()
 
 
 def align(old: Sequence[Block], new: Sequence[Block], old_keys: Mapping[str, str] | None = None,
           new_keys: Mapping[str, str] | None = None, styled: bool = True) -> list[Pair]:
     """Return the blocks of old and new as pairs in the order a marked draft shows them (styled: italics count)."""
+    old_signatures = {_signature(b, styled) for b in old}
+    new_signatures = {_signature(b, styled) for b in new}
+
+    def moved(before: Block, after: Block) -> bool:
+        return _signature(before, styled) in new_signatures or _signature(after, styled) in old_signatures
+
     okeys = [block_key(b, old_keys or {}) for b in old]
     nkeys = [block_key(b, new_keys or {}) for b in new]
     matcher = SequenceMatcher(None, [_signature(b, styled) for b in old], [_signature(b, styled) for b in new],
@@ -103,6 +129,6 @@ def align(old: Sequence[Block], new: Sequence[Block], old_keys: Mapping[str, str
         if tag == "equal":
             result += [(i1 + k, j1 + k) for k in range(i2 - i1)]
             continue
-        gap = _pair_gap(old[i1:i2], new[j1:j2], okeys[i1:i2], nkeys[j1:j2])
+        gap = _pair_gap(old[i1:i2], new[j1:j2], okeys[i1:i2], nkeys[j1:j2], moved)
         result += [(None if a is None else a + i1, None if b is None else b + j1) for a, b in gap]
     return result

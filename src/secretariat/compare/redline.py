@@ -7,7 +7,7 @@ from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 
-from secretariat.compare.blocks import align
+from secretariat.compare.blocks import align, same_block
 from secretariat.compare.words import diff_inlines, marked
 from secretariat.model import Block, Draft, FootnoteRef, Inline, Masthead, Revisions, Run
 
@@ -69,6 +69,9 @@ def _blocks(old: Draft, new: Draft, old_keys: Mapping[str, str] | None, new_keys
             block = old.blocks[i]
             blocks.append(replace(block, inlines=marked(block.inlines, "deleted"), change="deleted"))
         elif i is not None and j is not None:
+            if same_block(old.blocks[i], new.blocks[j], styled):
+                blocks.append(new.blocks[j])
+                continue
             inlines, changes = diff_inlines(old.blocks[i].inlines, new.blocks[j].inlines, styled)
             counts["changed"] += 1 if changes else 0
             blocks.append(replace(new.blocks[j], inlines=inlines))

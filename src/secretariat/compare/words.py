@@ -9,10 +9,11 @@ from typing import Literal
 
 from secretariat.model import Change, FootnoteRef, Inline, Run
 
-# A word keeps its inner punctuation ("1,311", "1.75", "mid-2016", "UNODC's"), so a changed figure is one
-# deleted and one inserted word; spaces and other punctuation, the slash of a symbol included, are tokens of
-# their own (CTOC/COP/2016/2 to CTOC/COP/2018/2 changes one word).
-_TOKEN = re.compile(r"\w+(?:[.,'’\-]\w+)*|\s+|[^\w\s]")
+# A number keeps its separators and a word its apostrophe ("1,311", "1.75", "UNODC's"), so a changed figure is
+# one deleted and one inserted word; spaces and other punctuation, hyphens and the slash of a symbol included,
+# are tokens of their own ("Twenty" to "Twenty-two" inserts "-two"; CTOC/COP/2016/2 to CTOC/COP/2018/2
+# changes one word).
+_TOKEN = re.compile(r"\w+(?:[.,'’]\w+)*|\s+|[^\w\s]")
 
 # (text, italic, bold) for words, ("\0ref", key, False) for a footnote reference: hashable, compared as is
 Token = tuple[str, object, bool]
@@ -81,9 +82,12 @@ def diff_inlines(old: Sequence[Inline], new: Sequence[Inline], styled: bool = Tr
     Also return the number of changed stretches (0: the two are the same). Not styled, italics and bold are
     not compared (equal text keeps new's style).
     """
+    old_tokens, new_tokens = tokens(old), tokens(new)
+    if (old_tokens == new_tokens) if styled else (unstyled(old_tokens) == unstyled(new_tokens)):
+        return tuple(new), 0  # most paragraphs of two versions are the same: no matching needed
     result: list[Inline] = []
     changes = 0
-    for tag, before, after in _segments(tokens(old), tokens(new), styled):
+    for tag, before, after in _segments(old_tokens, new_tokens, styled):
         if tag == "equal":
             result += _inlines(after, "")
             continue

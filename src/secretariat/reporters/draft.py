@@ -5,11 +5,10 @@ from __future__ import annotations
 import json
 from dataclasses import asdict
 
-from secretariat.changes import CompareResult
-from secretariat.compare import ChangeSummary
 from secretariat.errors import SecretariatError
 from secretariat.pipeline import DraftResult
-from secretariat.reporters.findings import finding_data, plural, summary_data, summary_line
+from secretariat.reporters.changes import changes_text
+from secretariat.reporters.findings import finding_data, summary_data, summary_line
 
 
 def draft_text(result: DraftResult) -> str:
@@ -22,20 +21,6 @@ def draft_text(result: DraftResult) -> str:
         lines.append(changes_text(result.changes))
     lines += [f"note: {note}" for note in result.notes]
     return "\n".join(lines)
-
-
-def changes_text(changes: ChangeSummary) -> str:
-    """Describe what a marked draft shows changed since the earlier version."""
-    if changes.unchanged:
-        return f"no changes against {changes.against}: the draft holds no revision marks"
-    how = "as tracked changes" if changes.style == "track" else "struck through (deleted) and in bold (new)"
-    parts = [f"paragraphs and headings: {changes.changed} changed, {changes.inserted} inserted, "
-             f"{changes.deleted} deleted", plural(changes.footnotes_changed, "footnote") + " changed"]
-    if changes.masthead_changed:
-        parts.append("masthead: " + ", ".join(changes.masthead_changed))
-    note = ("; paragraphs matched by their text, not by the records they came from"
-            if changes.aligned_by == "text" else "")
-    return f"changes against {changes.against} marked {how}: {', '.join(parts)}{note}"
 
 
 def draft_json(result: DraftResult) -> str:
@@ -60,15 +45,3 @@ def error_json(error: SecretariatError) -> str:
     ]
     return json.dumps({"ok": False, "error": error.message, "problems": problems},
                       ensure_ascii=False, indent=2)
-
-
-def compare_text(result: CompareResult) -> str:
-    """Describe a finished comparison for a person."""
-    return f"wrote {result.path}\n{changes_text(result.changes)}"
-
-
-def compare_json(result: CompareResult) -> str:
-    """Describe a finished comparison for a machine."""
-    data = {"ok": True, "path": str(result.path), "changes": asdict(result.changes),
-            "unchanged": result.changes.unchanged}
-    return json.dumps(data, ensure_ascii=False, indent=2)

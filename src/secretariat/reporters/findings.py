@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from secretariat.checks import CheckRun, Finding, Severity
-from secretariat.reporters import FINDINGS_FORMATS
+from secretariat.reporters import FINDINGS_FORMATS, plural
 from secretariat.reporters.sarif import relative_path, sarif_log
 
 FORMATS = FINDINGS_FORMATS
@@ -53,11 +53,6 @@ def summary_line(run: CheckRun) -> str:
     data = summary_data(run)
     counts = ", ".join(plural(data[f"{noun}s"], noun) for noun in _NOUNS.values())
     return f"{counts} ({data['waived']} waived) {checks}"
-
-
-def plural(count: int, noun: str) -> str:
-    """Return "1 error" or "2 errors"."""
-    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
 
 
 def render_text(run: CheckRun) -> str:

@@ -1,0 +1,39 @@
+"""Report what changed between two versions: ``compare``, and the line ``draft --changes-against`` adds."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict
+from typing import TYPE_CHECKING
+
+from secretariat.reporters import plural
+
+if TYPE_CHECKING:
+    from secretariat.changes import CompareResult
+    from secretariat.compare import ChangeSummary
+
+
+def changes_text(changes: ChangeSummary) -> str:
+    """Describe what a marked draft shows changed since the earlier version."""
+    if changes.unchanged:
+        return f"no changes against {changes.against}: the draft holds no revision marks"
+    how = "as tracked changes" if changes.style == "track" else "struck through (deleted) and in bold (new)"
+    parts = [f"paragraphs and headings: {changes.changed} changed, {changes.inserted} inserted, "
+             f"{changes.deleted} deleted", plural(changes.footnotes_changed, "footnote") + " changed"]
+    if changes.masthead_changed:
+        parts.append("masthead: " + ", ".join(changes.masthead_changed))
+    note = ("; paragraphs matched by their text, not by the records they came from"
+            if changes.aligned_by == "text" else "")
+    return f"changes against {changes.against} marked {how}: {', '.join(parts)}{note}"
+
+
+def compare_text(result: CompareResult) -> str:
+    """Describe a finished comparison for a person."""
+    return f"wrote {result.path}\n{changes_text(result.changes)}"
+
+
+def compare_json(result: CompareResult) -> str:
+    """Describe a finished comparison for a machine."""
+    data = {"ok": True, "path": str(result.path), "changes": asdict(result.changes),
+            "unchanged": result.changes.unchanged}
+    return json.dumps(data, ensure_ascii=False, indent=2)
