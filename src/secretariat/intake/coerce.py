@@ -10,11 +10,11 @@ from typing import Any
 
 from secretariat.errors import CountryNameUncertainError
 from secretariat.intake.dates import Dated
+from secretariat.records.folder import XML_INVALID
 from secretariat.registers.countries import CountryRegister
 
 Coercer = Callable[[Any], Any]
 
-_XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 _GROUPED = re.compile(r"[+-]?\d{1,3}(?:([, \u00a0\u202f])\d{3})(?:\1\d{3})*")
 _SEPARATORS = re.compile(r"\s*[;\n]\s*")
 
@@ -33,7 +33,7 @@ def text(value: Any) -> str | None:
     if isinstance(value, float) and value.is_integer():
         value = int(value)
     result = str(value).strip()
-    match = _XML_INVALID.search(result)
+    match = XML_INVALID.search(result)
     if match is not None:
         raise ValueError(f"expected text that XML can hold, found control character U+{ord(match.group()):04X}")
     return result or None

@@ -20,7 +20,7 @@ OPTIONAL = {"figures.json": "figures", "activities.json": "activities", "footnot
 WAIVERS = "waivers.json"
 
 # XML 1.0 cannot hold these code points, so Word could not open a draft containing them.
-_XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
 
 @dataclass
@@ -57,7 +57,7 @@ def control_character_problems(record: JsonFile) -> list[Problem]:
     for pointer, text in leaves(record.data):
         if not isinstance(text, str):
             continue
-        match = _XML_INVALID.search(text)
+        match = XML_INVALID.search(text)
         if match is not None:
             code = f"U+{ord(match.group()):04X}"
             problems.append(Problem(record.locate(pointer),

@@ -9,7 +9,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from typing import Protocol
 
@@ -17,14 +16,12 @@ from lxml import etree
 
 from secretariat.errors import OutputError
 from secretariat.model import Comment
-from secretariat.word.ooxml import ID, PPR, W_NS, paragraph, parse, root, serialize, styled_run, sub, w
+from secretariat.word.ooxml import BAD_CHARS, ID, PPR, W_NS, paragraph, parse, root, serialize, styled_run, sub, w
 from secretariat.word.runs import add_text
 
 MASTHEAD = ""  # the anchor of comments on the report as a whole: the masthead title
 COMMENT_TEXT, COMMENT_REFERENCE = "CommentText", "CommentReference"
 _START, _END, _REFERENCE = w("commentRangeStart"), w("commentRangeEnd"), w("commentReference")
-# Characters XML 1.0 cannot hold: a finding may quote them from a record, so they are replaced, not refused.
-_BAD_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _STYLES = (
     '<w:style w:type="paragraph" w:styleId="CommentText"><w:name w:val="annotation text"/>'
     '<w:basedOn w:val="Normal"/><w:uiPriority w:val="99"/><w:unhideWhenUsed/>'
@@ -45,7 +42,8 @@ class Anchors(Protocol):
 
 def clean(text: str) -> str:
     """Return text with the characters XML cannot hold replaced by U+FFFD."""
-    return _BAD_CHARS.sub("\ufffd", text)
+    # a finding may quote them from a record, so they are replaced here, not refused as in the body
+    return BAD_CHARS.sub("\ufffd", text)
 
 
 def initials(author: str) -> str:

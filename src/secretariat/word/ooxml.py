@@ -29,12 +29,12 @@ VAL, ID = w("val"), w("id")
 SPACE = f"{{{XML_NS}}}space"
 
 # Characters XML 1.0 cannot hold (tab, newline and carriage return are allowed and handled by the run writer).
-_BAD_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+BAD_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
 def check_text(text: str, where: str) -> None:
     """Raise OutputError naming where if text holds a character XML cannot hold."""
-    found = _BAD_CHARS.search(text)
+    found = BAD_CHARS.search(text)
     if found is not None:
         raise OutputError(f"{where}: the text holds the control character U+{ord(found.group()):04X}, "
                           "which a Word document cannot hold")
