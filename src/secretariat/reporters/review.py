@@ -5,13 +5,13 @@ from __future__ import annotations
 import json
 from dataclasses import asdict
 
-from secretariat.reporters.draft import error_json, error_text
 from secretariat.reporters.findings import render
 from secretariat.review import CODES, ReviewResult
 
 
 def review_output(result: ReviewResult, output_format: str) -> str:
     """Return the review in the given format; the apply's receipt follows the findings."""
+    from secretariat.reporters.draft import error_json, error_text  # only here: it loads the revision code
     findings = render(result.run, output_format, CODES)
     if output_format == "sarif" or (result.applied is None and result.refused is None):
         return findings

@@ -8,7 +8,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from secretariat.errors import Location, Problem, ReviewError
-from secretariat.intake.nest import make_id
 from secretariat.review.compare import Comparison, Placed
 from secretariat.review.layout import moved
 from secretariat.review.located import name
@@ -109,6 +108,7 @@ def plan(comparison: Comparison, outcomes: dict[str, Outcome]) -> Plan:
             items.append(text)
             continue
         if pointer is None:  # a new paragraph gets a stable id made from its text, as intake does for rows
+            from secretariat.intake.nest import make_id  # only here: intake loads the workbook library
             block: dict[str, Any] = {"heading": _heading_level(item)} if kind == "heading" else {
                 "id": make_id({"title": item.text})}
         else:
