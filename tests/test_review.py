@@ -231,3 +231,48 @@ def test_draft_never_overwrites_an_edited_draft(example: Path, drafted: Path, tm
     assert len(backups) == 1 and backups[0].read_bytes() == kept and str(backups[0]) in output
     with zipfile.ZipFile(out) as archive:
         assert "customXml/item1.xml" in archive.namelist()
+
+
+def test_headings_footnotes_and_sarif(example: Path, drafted: Path, tmp_path: Path) -> None:
+    def heading_and_note(root) -> None:  # type: ignore[no-untyped-def]
+        replace_text(paragraph(root, "Introduction"), "Introduction", "Introduction and scope")
+
+    edited = rewrite(drafted, tmp_path / "heading.docx", heading_and_note)
+    edited = rewrite(edited, tmp_path / "note.docx", lambda root: replace_text(
+        paragraph(root, "A press release"), "A press release", "A short press release"), part="word/footnotes.xml")
+    code, out = cli("review", str(edited), str(example), "--format", "sarif")
+    sarif = json.loads(out)
+    rules = {rule["id"]: rule["shortDescription"]["text"] for rule in sarif["runs"][0]["tool"]["driver"]["rules"]}
+    assert rules["review-heading-changed"] == "the editor changed a heading"
+    assert {"review-heading-changed", "review-footnote-edited"} <= set(rules)
+    results = {(r["ruleId"], r["locations"][0]["logicalLocations"][0]["fullyQualifiedName"])
+               for r in sarif["runs"][0]["results"]}
+    assert {("review-heading-changed", "/blocks/0"), ("review-footnote-edited", "/footnotes/0")} <= results
+    code, data = review_json(edited, example, "--apply")
+    assert data["apply"]["applied"] is True
+    content = json.loads((example / "content.json").read_text(encoding="utf-8"))["blocks"]
+    notes = json.loads((example / "footnotes.json").read_text(encoding="utf-8"))["footnotes"]
+    assert content[0] == {"heading": 1, "text": "Introduction and scope"}
+    assert notes[0]["text"].startswith("A short press release") and notes[0]["id"] == "eurojust-press-release"
+
+
+def test_records_changed_since_the_draft(example: Path, drafted: Path, tmp_path: Path, edit_json) -> None:  # type: ignore[no-untyped-def]
+    edited = rewrite(drafted, tmp_path / "edited.docx",
+                     lambda root: replace_text(paragraph(root, INTRO), "seeks to inform", "informs"))
+
+    def change(data) -> None:  # type: ignore[no-untyped-def]
+        for block in data["blocks"]:
+            if block["text"].startswith(INTRO):
+                block["text"] = block["text"].replace("seeks to inform", "aims to inform")
+            if block["text"].startswith(COMPREHENSIVE):
+                block["text"] = block["text"].replace("comprehensive", "wide-ranging")
+
+    edit_json(example / "content.json", change)
+    code, data = review_json(edited, example)
+    found = {(f["code"], f["pointer"]) for f in data["findings"]}
+    assert ("review-conflict", "/blocks/1") in found  # both changed it
+    assert ("review-records-changed", "/blocks/5") in found  # only the records changed it
+    assert ("review-records-changed", None) in found
+    before = snapshot(example)
+    code, data = review_json(edited, example, "--apply")
+    assert code == 1 and data["apply"]["applied"] is False and snapshot(example) == before

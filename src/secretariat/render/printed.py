@@ -21,7 +21,7 @@ from secretariat.render.simple import render_simple
 
 _TOKEN = re.compile(r"(\{\{.*?\}\})|(\[\^[^\]\s]+\])|(\\[!-/:-@\[-`{-~])|(\*\*|\*)", re.S)
 _STATEMENT = re.compile(r"\{%|\{#")
-_FOOTNOTE_REF = re.compile(r"\[\^[^\]\s]+\]")
+_FOOTNOTE_REF = re.compile(r"(?<!\\)\[\^[^\]\s\\]+\]")  # not an escaped "\[^…\]" an editor typed
 
 
 @dataclass(frozen=True)
@@ -38,12 +38,14 @@ class TextRenderer:
 
     def __init__(self, env: jinja2.Environment, loader: RecordTextLoader, context: dict[str, Any]) -> None:
         self._env, self._loader, self._context = env, loader, context
+        self._names: dict[tuple[str, str], str] = {}
 
     def markdown(self, name: str, text: str) -> str:
         """Return the Markdown a record text renders to; raise TemplateError if it does not render."""
         rendered = render_simple(self._env, name, text, self._context)
-        if rendered is None:
-            rendered = render(self._env, self._loader.add(name, text), self._context)
+        if rendered is None:  # compiled templates are cached by name: one name per distinct text
+            self._names.setdefault((name, text), f"{name} ({len(self._names) + 1})" if self._names else name)
+            rendered = render(self._env, self._loader.add(self._names[name, text], text), self._context)
         return rendered.strip()
 
     def printed(self, name: str, text: str) -> str:

@@ -53,7 +53,7 @@ def outcomes_of(comparison: Comparison) -> dict[str, Outcome]:
     for note in comparison.doc.footnotes:
         pointer = comparison.pointer_of(note.identity)
         if pointer in comparison.texts and comparison.texts[pointer].kind == "footnote":
-            found[pointer] = outcome(comparison, pointer, note.text)
+            found[pointer] = outcome(comparison, pointer, note.text.strip())
     return found
 
 

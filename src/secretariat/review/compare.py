@@ -163,7 +163,7 @@ def compare(doc: ReadDocument, records: ReportRecords, draft: Draft, renderer: T
     placed: list[Placed] = []
     seen: set[str] = set()
     for paragraph in doc.paragraphs:
-        text = paragraph.rejected if changes == "reject" else paragraph.text
+        text = (paragraph.rejected if changes == "reject" else paragraph.text).strip()  # as Markdown prints it
         if paragraph.kind == "masthead" or not text.strip():
             continue  # an emptied paragraph is a deleted one
         identity = paragraph.identity if applied is None else applied.get(paragraph.identity or f"#{paragraph.index}")

@@ -90,7 +90,8 @@ def _edited(found: Located, comparison: Comparison, paragraph: ReadParagraph, re
                   f"markup the merge cannot place): now {short(result.edited)}; edit {record.file} by hand",
                   record.file)
     elif result.wording_changed:
-        code = "review-heading-changed" if record.kind == "heading" else "review-paragraph-edited"
+        code = {"heading": "review-heading-changed", "footnote": "review-footnote-edited"}.get(
+            record.kind, "review-paragraph-edited")
         found.add(code, Severity.WARNING, pointer, f"{here} was edited: {short(result.drafted)} became "
                   f"{short(result.merge.expected if result.merge else result.edited)}", record.file)
 
