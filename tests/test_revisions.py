@@ -229,3 +229,31 @@ def test_a_bad_docx_is_one_clear_error(tmp_path: Path) -> None:
     text.write_text("hello", encoding="utf-8")
     result = run("compare", str(text), str(new), "-o", str(tmp_path / "x.docx"))
     assert result.returncode == 2 and "expected a report folder or a .docx, found a .txt file" in result.stderr
+
+
+def _marked_ends(draft) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
+    """Return (first words, change of its paragraph mark) for each body paragraph after the masthead."""
+    xml = part(build_docx_bytes(draft), "word/document.xml")
+    body = xml[xml.index("UNSubtitle"):]
+    found = []
+    for p in re.findall(r"<w:p>(.*?)</w:p>", body, flags=re.S):
+        mark = re.search(r"<w:pPr>.*?<w:rPr><w:(ins|del) ", p, flags=re.S)
+        words = "".join(re.findall(r"<w:(?:t|delText)[^>]*>([^<]*)<", p))[:12]
+        found.append((words, mark.group(1) if mark else ""))
+    return found
+
+
+def test_whole_paragraph_marks_keep_every_style_when_joined(example_draft) -> None:  # type: ignore[no-untyped-def]
+    from dataclasses import replace
+
+    heading = Heading(2, (Run("Section head"),))
+    first, new, last = _p("First para."), _p("New paragraph.", "/blocks/9"), _p("Last para.")
+    inserted = replace(new, inlines=(Run("New paragraph.", change="inserted"),), change="inserted")
+    # new right after a heading: its own mark (joining the paragraph after it, of its style, on reject)
+    draft = replace(example_draft, blocks=(heading, inserted, first, last), footnotes={})
+    assert _marked_ends(draft) == [("Section head", ""), ("New paragrap", "ins"), ("First para.", ""),
+                                   ("Last para.", "")]
+    # new before a heading: the mark before it (the paragraph before, of its style, joins it on reject)
+    draft = replace(example_draft, blocks=(first, inserted, heading, last), footnotes={})
+    assert _marked_ends(draft) == [("First para.", "ins"), ("New paragrap", ""), ("Section head", ""),
+                                   ("Last para.", "")]

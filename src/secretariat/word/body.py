@@ -7,11 +7,11 @@ from collections.abc import Iterable
 from lxml import etree
 
 from secretariat.errors import Location, OutputError, Problem
-from secretariat.model import Block, Heading, Run
+from secretariat.model import Block, Change, Heading, Run
 from secretariat.word import names as n
 from secretariat.word.comments import Anchors
 from secretariat.word.identity import Bookmarks
-from secretariat.word.ooxml import paragraph
+from secretariat.word.ooxml import P, paragraph
 from secretariat.word.revisions import Marks
 from secretariat.word.runs import NoteNumbers, add_inlines
 
@@ -35,6 +35,8 @@ def add_blocks(body: etree._Element, blocks: Iterable[Block], notes: NoteNumbers
     A block deleted since an earlier version (marks show its changes) has no bookmark and anchors nothing.
     """
     headings = n.HEADINGS
+    before = body[-1] if len(body) and body[-1].tag == P else None  # the masthead's last line
+    written: list[tuple[etree._Element, str, Change]] = []
     for index, block in enumerate(blocks, 1):
         if isinstance(block, Heading):
             style_id = headings.get(block.level)
@@ -48,11 +50,12 @@ def add_blocks(body: etree._Element, blocks: Iterable[Block], notes: NoteNumbers
         p = paragraph(body, style_id)
         source = block.source
         add_inlines(p, block.inlines, notes, _describe(index, block), marks)
-        if marks is not None:
-            marks.paragraph(p, block.change)
+        written.append((p, style_id, block.change))
         if not source or block.change == "deleted":
             continue
         if bookmarks is not None:
             bookmarks.mark(p, source, block.inlines)
         if anchors is not None:
             anchors.anchor(source, p)
+    if marks is not None:
+        marks.block_ends(written, before)
