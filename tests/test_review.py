@@ -276,3 +276,40 @@ def test_records_changed_since_the_draft(example: Path, drafted: Path, tmp_path:
     before = snapshot(example)
     code, data = review_json(edited, example, "--apply")
     assert code == 1 and data["apply"]["applied"] is False and snapshot(example) == before
+
+
+def test_two_paragraphs_merged_keep_both_records_expressions(example: Path, drafted: Path, tmp_path: Path) -> None:
+    def join(root) -> None:  # type: ignore[no-untyped-def]
+        first, second = paragraph(root, INTRO), paragraph(root, PARTIES)
+        space = copy.deepcopy(first.find(f"{W}r"))
+        for t in space.iter(f"{W}t"):
+            t.text = " "
+        first.append(space)
+        for child in list(second):
+            if child.tag != f"{W}pPr":
+                first.append(child)  # the runs and the second paragraph's bookmark, as Word leaves them
+        second.getparent().remove(second)
+
+    merged = rewrite(drafted, tmp_path / "merged.docx", join)
+    code, data = review_json(merged, example)
+    deleted = next(f for f in data["findings"] if f["code"] == "review-paragraph-deleted")
+    assert deleted["pointer"] == "/blocks/2" and "merged into paragraph 1" in deleted["message"]
+    code, data = review_json(merged, example, "--apply")
+    assert data["apply"]["applied"] is True, data["apply"]
+    blocks = json.loads((example / "content.json").read_text(encoding="utf-8"))["blocks"]
+    assert "{{ fig['parties-total'].value | count }}" in blocks[1]["text"]  # the second record's values live on
+    assert "{{ report.session.number | ordinal }}" in blocks[1]["text"]
+    again = tmp_path / "again.docx"
+    draft(DraftOptions(example, again, comments=False))
+    assert body_texts(again) == body_texts(merged)
+
+
+def test_an_unedited_draft_gives_no_findings(example: Path, tmp_path: Path) -> None:
+    with_comments = tmp_path / "with-comments.docx"
+    draft(DraftOptions(example, with_comments))  # the checks' findings as comments: secretariat's, not an editor's
+    assert read_docx(with_comments).comments
+    code, data = review_json(with_comments, example)
+    assert (code, data["findings"]) == (0, [])
+    code, data = review_json(with_comments, example, "--apply")
+    assert data["apply"]["applied"] is False and "nothing changed" in data["apply"]["note"]
+    assert not (example / "review").exists()

@@ -48,7 +48,7 @@ class ReviewResult:
 
 def outcomes_of(comparison: Comparison) -> dict[str, Outcome]:
     """Return what became of every record text found in the document (paragraphs and footnotes)."""
-    found = {item.pointer: outcome(comparison, item.pointer, item.text)
+    found = {item.pointer: outcome(comparison, item.pointer, item.text, item.joined)
              for item in comparison.placed if item.pointer is not None}
     for note in comparison.doc.footnotes:
         pointer = comparison.pointer_of(note.identity)

@@ -37,6 +37,7 @@ class Placed:
     paragraph: ReadParagraph
     text: str  # as edited, pending changes accepted or rejected as asked
     pointer: str | None
+    joined: tuple[str, ...] = ()  # records of paragraphs the editor merged into this one, after pointer
 
 
 @dataclass
@@ -166,11 +167,10 @@ def compare(doc: ReadDocument, records: ReportRecords, draft: Draft, renderer: T
         text = (paragraph.rejected if changes == "reject" else paragraph.text).strip()  # as Markdown prints it
         if paragraph.kind == "masthead" or not text.strip():
             continue  # an emptied paragraph is a deleted one
-        identity = paragraph.identity if applied is None else applied.get(paragraph.identity or f"#{paragraph.index}")
-        pointer = identity if identity in texts and identity not in seen else None
-        if pointer is not None:
-            seen.add(pointer)
-        placed.append(Placed(paragraph, text, pointer))
+        found = [i if applied is None else applied.get(i) for i in paragraph.identities or (f"#{paragraph.index}",)]
+        ours = [i for i in dict.fromkeys(found) if i in texts and i not in seen and texts[i].kind != "footnote"]
+        seen.update(ours)
+        placed.append(Placed(paragraph, text, ours[0] if ours else None, tuple(ours[1:])))
     by_text = not seen
     if by_text:
         _by_text(placed, texts, drafted, path)

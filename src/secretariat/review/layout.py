@@ -24,11 +24,13 @@ def structure_findings(found: Located, comparison: Comparison) -> None:
         else:
             previous = item.pointer
     present = {item.pointer for item in comparison.placed if item.pointer is not None}
+    into = {joined: item for item in comparison.placed for joined in item.joined}
     for pointer, record in comparison.texts.items():
         if record.kind != "footnote" and pointer not in present:
             noun = "heading" if record.kind == "heading" else record.kind.replace("sub", "sub-")
+            how = f"merged into {name(into[pointer].paragraph)}" if pointer in into else "deleted"
             found.add("review-paragraph-deleted", Severity.WARNING, pointer,
-                      f"the {noun} {short(comparison.drafted[pointer])} was deleted")
+                      f"the {noun} {short(comparison.drafted[pointer])} was {how}")
     for item in moved(comparison.placed, order):
         found.add("review-paragraph-moved", Severity.WARNING, item.pointer,
                   f"{name(item.paragraph)} was moved: {short(item.text)}")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from secretariat.errors import TemplateError
+from secretariat.render.printed import Piece
 from secretariat.review.compare import Comparison
 from secretariat.review.merge import Merge, merge
 
@@ -28,23 +29,28 @@ class Outcome:
         return self.merge is None or self.merge.expected != self.drafted
 
 
-def outcome(comparison: Comparison, pointer: str, edited: str) -> Outcome:
-    """Return what became of the record at pointer, given its text as edited."""
-    record = comparison.texts[pointer]
-    drafted = comparison.drafted[pointer]
-    if edited == record.printed:  # the records already say it
+def outcome(comparison: Comparison, pointer: str, edited: str, joined: tuple[str, ...] = ()) -> Outcome:
+    """Return what became of the record at pointer (and of those joined into it), given its text as edited."""
+    pointers = (pointer, *joined)
+    records = [comparison.texts[p] for p in pointers]
+    drafted = "".join(comparison.drafted[p] for p in pointers)
+    printed = "".join(r.printed for r in records)
+    if not joined and edited == printed:  # the records already say it
         return Outcome(pointer, drafted, edited, UNCHANGED)
-    if edited == drafted:
+    if not joined and edited == drafted:
         return Outcome(pointer, drafted, edited, STALE)
-    if drafted != record.printed:  # the records changed since the draft, and so did the editor
+    if drafted != printed:  # the records changed since the draft, and so did the editor
         return Outcome(pointer, drafted, edited, CONFLICT)
-    name = f"{comparison.records.folder / record.file} {pointer}"
-    pieces = comparison.renderer.pieces(name, record.template, record.printed)
-    if pieces is None:
-        return Outcome(pointer, drafted, edited, UNMAPPABLE)
+    pieces: list[Piece] = []
+    for each, record in zip(pointers, records, strict=True):
+        found = comparison.renderer.pieces(f"{comparison.records.folder / record.file} {each}", record.template,
+                                           record.printed)
+        if found is None:
+            return Outcome(pointer, drafted, edited, UNMAPPABLE)
+        pieces += found
     merged = merge(pieces, edited)
     try:
-        prints = comparison.renderer.printed(name, merged.text)
+        prints = comparison.renderer.printed(f"{comparison.records.folder / records[0].file} {pointer}", merged.text)
     except TemplateError:
         prints = None
     if prints != merged.expected:

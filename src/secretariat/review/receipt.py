@@ -81,7 +81,7 @@ def apply_edits(comparison: Comparison, outcomes: dict[str, Outcome]) -> Applied
     new = plan(comparison, outcomes)
     files = updated_files(comparison, new)
     changed = {name: f for name, f in files.items()
-               if name not in comparison.records.files or comparison.records.files[name].text != f.text}
+               if name not in comparison.records.files or comparison.records.files[name].data != f.data}
     if not changed:
         return Applied(new.changes, None, "the records already say what the document says: nothing changed")
     _prove(comparison, files, new.expected)
