@@ -26,7 +26,8 @@ class Finding:
     message: str  # says what was expected and what was found
     expected: str | None = None
     found: str | None = None
-    paragraph: str | None = None  # the content block pointer ("/blocks/12") the finding concerns
+    paragraph: str | None = None  # the content block pointer ("/blocks/12"), or a paragraph as printed ("3 (f)")
+    offset: int | None = None  # the character offset in that paragraph's text, where the lint knows it
     check: str = ""  # the plugin that found it
     waived: str | None = None  # the reason the secretariat gave for accepting it
 

@@ -61,11 +61,13 @@ class CountryRegister:
     """Look up UN country names by ISO 3166-1 alpha-3 code and date, and codes by name."""
 
     def __init__(self, countries: Mapping[str, Country], names: Mapping[str, str], source: str = "",
-                 aliases: tuple[tuple[str, str], ...] = ()) -> None:
+                 aliases: tuple[tuple[str, str], ...] = (), spellings: Mapping[str, str] | None = None) -> None:
         self._countries = dict(countries)
         self._names = dict(names)
         self._source = source or "the country register"
         self.aliases = aliases  # (usual spelling, ISO3 code) pairs besides the UN names, in file order
+        self._spellings = dict(spellings or {})
+        self._aliases = frozenset(_bare(alias) for alias, _ in aliases)
 
     @classmethod
     def from_files(cls, names_csv: Path, renamings_csv: Path, aliases_csv: Path) -> CountryRegister:
@@ -73,6 +75,7 @@ class CountryRegister:
         rows = read_countries(names_csv)
         renamings = read_renamings(renamings_csv)
         index: dict[str, str] = {}
+        spellings: dict[str, str] = {}
         countries: dict[str, Country] = {}
         for row in rows:
             mine = tuple(
@@ -82,6 +85,7 @@ class CountryRegister:
             countries[row.iso3] = Country(row.iso3, row.m49, row.current, mine)
             variants = [*row.variants, *(f.short for r in mine for f in (r.old, r.new))]
             _index(index, variants, row.iso3, names_csv)
+            spellings.update((_bare(variant), row.iso3) for variant in variants)
         unknown = sorted({r.iso3 for r in renamings} - countries.keys())
         if unknown:
             raise SecretariatError(f"{renamings_csv}: renamings of codes not in {names_csv.name}: {unknown}")
@@ -90,7 +94,8 @@ class CountryRegister:
             if iso3 not in countries:
                 raise SecretariatError(f"{aliases_csv}: alias {alias!r} maps to unknown code {iso3!r}")
             _index(index, [alias], iso3, aliases_csv)
-        return cls(countries, index, str(names_csv), aliases)
+            spellings.setdefault(_bare(alias), iso3)
+        return cls(countries, index, str(names_csv), aliases, spellings)
 
     @property
     def codes(self) -> frozenset[str]:
@@ -129,11 +134,30 @@ class CountryRegister:
         """Return the sort key of the name in force on ``on`` (English alphabetical, added "the" ignored)."""
         return self.form(iso3, on).sort_key
 
+    def spellings(self) -> dict[str, str]:
+        """Return every spelling of a country name the register knows (without "the"), with its ISO3 code."""
+        return dict(self._spellings)
+
+    def is_alias(self, spelling: str) -> bool:
+        """Return whether a spelling is only an alias: a usual name that the United Nations does not write."""
+        return spelling in self._aliases and normalize_name(spelling) not in {
+            normalize_name(form) for form in _forms(self._countries[self._spellings[spelling]])}
+
     def lookup(self, name: str) -> str | None:
         """Return the ISO3 code of any known form of a country name (case, accents and "the" ignored)."""
         if not isinstance(name, str):
             raise TypeError(f"expected a country name (str), found {type(name).__name__} {name!r}")
         return self._names.get(normalize_name(name))
+
+
+def _bare(name: str) -> str:
+    """Return a name as printed in running text without an added "the" or UNTERM's "(the)"."""
+    return name.strip().removesuffix(" (the)").removeprefix("the ")
+
+
+def _forms(country: Country) -> list[str]:
+    forms = [country.current.short, country.current.running_text]
+    return forms + [f for r in country.renamings for f in (r.old.short, r.new.short)]
 
 
 def _as_date(on: date) -> date:

@@ -34,6 +34,7 @@ def finding_data(finding: Finding) -> dict[str, Any]:
     loc = finding.location
     return {"code": finding.code, "severity": finding.severity.value, "check": finding.check, "file": loc.path,
             "line": loc.line, "column": loc.column, "pointer": loc.pointer, "paragraph": finding.paragraph,
+            "offset": finding.offset,
             "message": finding.message, "expected": finding.expected, "found": finding.found,
             "waived": finding.waived}
 

@@ -66,7 +66,7 @@ def _result(finding: Finding, rule_index: int) -> dict[str, Any]:
     if finding.waived is not None:
         result["suppressions"] = [{"kind": "inSource", "justification": finding.waived}]
     properties = {"check": finding.check, "pointer": finding.location.pointer, "paragraph": finding.paragraph,
-                  "expected": finding.expected, "found": finding.found}
+                  "offset": finding.offset, "expected": finding.expected, "found": finding.found}
     result["properties"] = {key: value for key, value in properties.items() if value}
     return result
 
