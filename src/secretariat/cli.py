@@ -154,6 +154,26 @@ def compare(old: Path, new: Path, output: Path, output_format: str, revisions: R
     sys.exit(EXIT_OK)
 
 
+@main.command("lint")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.option("--format", "output_format", type=click.Choice(findings_reporter.FORMATS), default="text",
+              show_default=True, help="Text for people; JSON or SARIF 2.1.0 for machines.")
+@click.option("--strict", is_flag=True, help="Exit 1 on warnings too.")
+@click.option("--date", "on", type=click.DateTime(["%Y-%m-%d"]), default=None,
+              help="The documents' date, for country names in force (default: each one's masthead date).")
+@click.option("--rules", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="A rules file (TOML) to add to the shipped rules for files (a report folder uses its own).")
+def lint(paths: tuple[Path, ...], output_format: str, strict: bool, on: datetime | None, rules: Path | None) -> None:
+    """Lint the prose of report folders, Word documents (.docx) and text or Markdown files for UN style."""
+    from secretariat.pipeline import LintOptions
+    from secretariat.pipeline import lint as run_lint
+
+    options = LintOptions(paths, on.date() if on is not None else None, rules)
+    result = _run(lambda: run_lint(options), output_format != "text")
+    click.echo(findings_reporter.render(result, output_format))
+    sys.exit(EXIT_PROBLEMS if result.failed(strict) else EXIT_OK)
+
+
 @main.command("new")
 @click.argument("target", type=click.Path(path_type=Path))
 @click.option("--from", "previous", required=True, type=click.Path(file_okay=False, path_type=Path),

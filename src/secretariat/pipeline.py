@@ -5,14 +5,15 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment
 
-from secretariat.checks import CheckRun, Finding, run_checks
+from secretariat.checks import CheckRun, Finding, Severity, run_checks
 from secretariat.compare import ChangeSummary
-from secretariat.errors import Location, OutputError, Problem, RecordError, TemplateError
+from secretariat.errors import Location, OutputError, Problem, RecordError, SecretariatError, TemplateError
 from secretariat.model import Comment, Draft, Heading, Paragraph, Run
 from secretariat.records import ReportRecords, load_report, report_date
 from secretariat.records.footnotes import footnote_issues
@@ -52,6 +53,15 @@ class CheckOptions:
 
     report_dir: Path
     select: tuple[str, ...] | None = None
+
+
+@dataclass(frozen=True)
+class LintOptions:
+    """What ``secretariat lint`` was asked to do."""
+
+    paths: tuple[Path, ...]
+    on: date | None = None  # the documents' date for country names; default: each one's masthead date
+    rules: Path | None = None  # a rules file to add to the shipped rules (report folders also use their own)
 
 
 @dataclass(frozen=True)
@@ -133,6 +143,25 @@ def check(options: CheckOptions) -> CheckRun:
     """Load and validate a report, then run the checks on it (rendering it only if a check needs the text)."""
     records = load_report(options.report_dir)
     return run_checks(records, lambda: rendered_texts(build_draft(records, strict=False)), options.select)
+
+
+def lint(options: LintOptions) -> CheckRun:
+    """Lint report folders (their rendered texts, as the style check) and Word, text or Markdown files."""
+    from secretariat.lint import lint_file, load_rules
+
+    extra = load_rules(options.rules) if options.rules is not None else ()
+    findings: list[Finding] = []
+    for path in options.paths:
+        try:
+            if path.is_dir():
+                findings.extend(check(CheckOptions(path, select=("style",))).findings)
+            else:
+                findings.extend(lint_file(path, options.on, extra))
+        except SecretariatError as e:  # one unreadable document: say so, and lint the others
+            problems = e.problems or (Problem(Location(str(path)), e.message),)
+            findings.extend(Finding("document-unreadable", Severity.ERROR, p.location, p.message, check="style")
+                            for p in problems)
+    return CheckRun(tuple(sorted(findings, key=Finding.sort_key)), ("style",))
 
 
 def _anchor(finding: Finding, known: set[str]) -> str:

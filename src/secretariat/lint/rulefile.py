@@ -102,7 +102,8 @@ def _rule(path: Path, index: int, entry: Any) -> TextRule:
     try:
         severity = Severity(entry.get("severity", "warning"))
     except ValueError:
-        raise _bad(path, index, f"severity error, warning or note for rule {code!r}", repr(entry.get("severity"))) from None
+        found = repr(entry.get("severity"))
+        raise _bad(path, index, f"severity error, warning or note for rule {code!r}", found) from None
     flags = re.IGNORECASE if entry.get("ignorecase") else 0
     raw = _patterns(path, index, code, kind, entry)
     try:
@@ -115,8 +116,8 @@ def _rule(path: Path, index: int, entry: Any) -> TextRule:
 def _patterns(path: Path, index: int, code: str, kind: str, entry: dict[str, Any]) -> list[tuple[str, str]]:
     key = {"existence": "tokens", "substitution": "swap", "consistency": "either", "sequence": "first"}[kind]
     value = entry.get(key)
-    if kind == "existence" and _strings(value):
-        return [(token, "") for token in value]
+    if kind == "existence" and isinstance(value, list) and _strings(value):
+        return [(str(token), "") for token in value]
     if kind == "substitution" and isinstance(value, dict) and value and _strings(list(value.values())):
         return list(value.items())
     if kind == "consistency" and isinstance(value, list) and value and all(

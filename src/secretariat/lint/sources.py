@@ -16,6 +16,8 @@ _DATE = re.compile(rf"\b(\d{{1,2}}) ({'|'.join(MONTHS)}) (\d{{4}})\b")
 # Page furniture of a UN document: job numbers, barcodes, running heads, page numbers.
 _FURNITURE = re.compile(r"(?:[A-Z]\.)?\d{2}-\d{5}\b.*|\*\d{7}\*|[A-Z]+(?:/[\w.]+)+\*?(?:\s+\d+)?|\d{1,3}|_+\s*")
 _LABEL = re.compile(r"(?:[-•]\s+)?(?:(\d{1,3})\.|\(([a-z]{1,4})\)|([IVX]{1,5}|[A-H])\.)\s+")
+# A line of more than 120 characters ending a sentence ends a paragraph (one paragraph a line, no blank lines).
+_ENDED = re.compile(r"^.{120,}[.:;!?][\"”’)]?\s*$")
 _STARTS = re.compile(r"\s*(?:[-•]\s+(?:\d{1,3}\.|\([a-z]{1,4}\))|\d{1,3}\.\s+[A-Z]|\([a-z]{1,4}\)\s+[A-Z])")
 # Markdown emphasis marks (the delimiters only, group 1) and backslash escapes, taken out of a text file's text.
 _MARKS = re.compile(r"(?<![\w*\\])(\*\*?|__?)(?=[^\s*_])(?:[^*\n]*?[^\s*\\])?(\1)(?![\w*])")
@@ -50,7 +52,7 @@ def text_passages(path: Path, text: str) -> Iterator[Passage]:
     lines = text.splitlines()
     block: list[tuple[int, str]] = []
     for number, line in enumerate([*lines, ""], start=1):
-        if line.strip() and not (block and _STARTS.match(line)):
+        if line.strip() and not (block and (_STARTS.match(line) or _ENDED.search(block[-1][1]))):
             block.append((number, line))
             continue
         if block:
@@ -119,8 +121,10 @@ def document_date(texts: list[str]) -> date:
 
 def docx_passages(path: Path) -> Iterator[Passage]:
     """Read any Word document into passages: paragraphs with their printed labels, then footnotes."""
-    from secretariat.word.reading import read_docx
-
+    try:
+        from secretariat.word.reading import read_docx
+    except ImportError as e:  # the reader lands with issue 9
+        raise LintInputError(f"{path}: cannot read Word documents in this version of secretariat") from e
     document = read_docx(path)
     previous = ""
     for paragraph in document.paragraphs:

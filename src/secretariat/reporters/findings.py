@@ -75,6 +75,8 @@ def render_text(run: CheckRun) -> str:
 def _place(finding: Finding) -> str:
     """Return "line:col pointer" with whatever of the two is known, "-" if neither is."""
     loc = finding.location
+    if loc.line is None and loc.pointer is None and finding.paragraph:  # a Word document: ¶ as printed, offset
+        return f"¶{finding.paragraph}" + ("" if finding.offset is None else f" +{finding.offset}")
     position = "" if loc.line is None else str(loc.line) + ("" if loc.column is None else f":{loc.column}")
     pointer = None if loc.pointer is None else (loc.pointer or "/")
     return " ".join(part for part in (position, pointer) if part) or "-"

@@ -27,7 +27,8 @@ BUILTIN_CODES = {
     "official-name": "an organization's name spelled otherwise than its official name (Co-operation in OSCE …)",
     "resolution-citation": "a General Assembly resolution cited by its document symbol instead of its number",
 }
-CODES = {**countries.CODES, **marks.CODES, **numbers.CODES, **terms.CODES, **BUILTIN_CODES}
+CODES = {"document-unreadable": "a document given to the lint cannot be read (not Word, text or Markdown)",
+         **countries.CODES, **marks.CODES, **numbers.CODES, **terms.CODES, **BUILTIN_CODES}
 
 
 @cache

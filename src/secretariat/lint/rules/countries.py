@@ -41,7 +41,9 @@ def _pattern() -> tuple[re.Pattern[str], dict[str, str]]:
     spellings = country_register().spellings()
     names = sorted(spellings, key=len, reverse=True)
     alternation = "|".join(re.escape(name) for name in names)
-    return re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-]|\s+\((?:the|Federated|Plurinational|Islamic|Bolivarian))"), spellings
+    # A name followed by UNTERM's parenthesis ("Bolivia (Plurinational State of)") is part of a longer name.
+    qualified = r"\s+\((?:the|Federated|Plurinational|Islamic|Bolivarian)"
+    return re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-]|{qualified})"), spellings
 
 
 def mentions(text: str) -> list[Mention]:
@@ -114,7 +116,8 @@ def _unsorted(text: str, chain: list[Mention], register: CountryRegister, on: da
     if keys != sorted(keys):
         start = chain[0].start - (4 if text[:chain[0].start].endswith("the ") else 0)
         expected = ", ".join(names[:-1]) + " and " + names[-1]
-        expected = expected[:1].upper() + expected[1:] if text[start:start + 1].isupper() else expected
+        if re.search(r"(?:^|[.!?]\s+)$", text[:start]):
+            expected = expected[:1].upper() + expected[1:]
         yield Hit("country-order", Severity.WARNING, start, chain[-1].end,
                   f"expected the countries in English alphabetical order, {expected!r}, "
                   f"found {text[start:chain[-1].end]!r}", expected=expected, found=text[start:chain[-1].end])
@@ -127,10 +130,10 @@ def _possessives(text: str) -> Iterator[Hit]:
         name = next((" ".join(words[i:]) for i in range(len(words)) if register.lookup(" ".join(words[i:]))), None)
         if name is None and (words[-1].isupper() and len(words[-1]) > 1 and words[-1].isalpha()
                              or len(words) > 1 and words[-1] in _ORGANIZATION):
-            name = " ".join(words[-2:]) if words[-1] in _ORGANIZATION else words[-1]
+            name = "the " + " ".join(words[-2:]) if words[-1] in _ORGANIZATION else words[-1]
         if name is None:
             continue
-        start = match.end(1) - len(name)
+        start = match.end(1) - len(name.removeprefix("the "))
         yield Hit("possessive-name", Severity.WARNING, start, match.end(),
                   f"expected no possessive on the name of a State or organization (\"the … of {name}\"), "
                   f"found {text[start:match.end()]!r}", expected=f"the … of {name}", found=text[start:match.end()])

@@ -36,31 +36,24 @@ def check(passage: Passage, doc: Document) -> Iterator[Hit]:
     text = passage.text
     yield from _brackets(text)
     yield from _quotes(text, doc)
-    source = passage.markup if passage.markup is not None else text
+    source = passage.markup if passage.markup is not None else text  # offsets below are in the source
     for match in _SPACED_MARK.finditer(source):
         mark = match.group().strip()
-        yield _at(passage, match, Hit(
+        yield Hit(
             "footnote-marker-spaced", Severity.WARNING, match.start(), match.end(),
             f"expected the footnote marker {mark} directly after the text, found a space before it",
-            expected=mark, found=match.group()))
+            expected=mark, found=match.group())
     for match in _MARK_FIRST.finditer(source):
         mark, stop = match.groups()
-        yield _at(passage, match, Hit(
+        yield Hit(
             "footnote-marker-before-punctuation", Severity.WARNING, match.start(), match.end(),
             f"expected the footnote marker after the punctuation ({stop}{mark}), found it before ({mark}{stop})",
-            expected=stop + mark, found=mark + stop))
+            expected=stop + mark, found=mark + stop)
     for match in _DOUBLE.finditer(text):
         yield Hit("double-space", Severity.WARNING, match.start(), match.end(),
                   "expected one space between words, found two", expected=" ", found="  ")
     if passage.kind != "heading":
-        yield from _emphasis(passage, source)
-
-
-def _at(passage: Passage, match: re.Match[str], hit: Hit) -> Hit:
-    """Return the hit placed in the text when the match was made in the markup (whole passage otherwise)."""
-    if passage.markup is None:
-        return hit
-    return Hit(hit.code, hit.severity, 0, 0, hit.message, hit.expected, hit.found)
+        yield from _emphasis(source)
 
 
 def _brackets(text: str) -> Iterator[Hit]:
@@ -115,18 +108,18 @@ def _quotes(text: str, doc: Document) -> Iterator[Hit]:
                       expected="“”" if first == "curly" else '"', found=text[index])
 
 
-def _emphasis(passage: Passage, source: str) -> Iterator[Hit]:
+def _emphasis(source: str) -> Iterator[Hit]:
     for match in _BOLD.finditer(source):
         words = match.group(1) or match.group(2)
-        yield _at(passage, match, Hit(
+        yield Hit(
             "emphasis", Severity.WARNING, match.start(), match.end(),
             f"expected running text without bold, found **{words}** (bold is for headings only)",
-            expected=words, found=match.group()))
+            expected=words, found=match.group())
     for match in _ITALIC.finditer(source):
         words = match.group(1) or match.group(2)
         if words[:1].isupper() or not words[:1].isalpha() or words.lower() in _FOREIGN:
             continue  # a title of a publication or a name: italics are due
-        yield _at(passage, match, Hit(
+        yield Hit(
             "emphasis", Severity.WARNING, match.start(), match.end(),
             f"expected no italics for emphasis, found *{words}* (italics are for titles and foreign terms)",
-            expected=words, found=match.group()))
+            expected=words, found=match.group())

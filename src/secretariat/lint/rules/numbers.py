@@ -31,7 +31,7 @@ principles recommendation recommendations target targets goal goals phase level 
 categories volume vol no nos number part parts appendix box option options protocol session meeting tier
 version edition round stage cycle group class type model pillar component output outcome indicator sub-item
 subparagraph subparagraphs clause clauses line lines column columns row rows chart map footnote note notes
-schedule list""".split())
+schedule list roundtable panel module unit room track segment workshop day week""".split())
 _UNITS = re.compile(r"\s*(?:per cent|percent|%|million|billion|trillion|[kmc]?m\b|kg\b|km\b|p\.m\.|a\.m\.|"
                     rf"hours?\b|(?:{_MONTH})\b|:|\.\d|/\d|-\d|–\d|,\d)")
 _FIGURE = re.compile(r"(?<![\w.,/\\$€£*#§-])(\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![\w/])")
@@ -39,11 +39,13 @@ _PERCENT = re.compile(r"(?<=\d)\s?%|\bpercent\b", re.IGNORECASE)
 _RANGE = re.compile(r"(?<![\w./-])(\d{1,4})-(\d{1,4})(?![\w/-])")
 _FROM_RANGE = re.compile(r"\b(from|between) (\d{1,4})[-–](\d{1,4})\b", re.IGNORECASE)
 _ORDINAL = re.compile(r"\b(\d+)(st|nd|rd|th) (session|meeting|summit|anniversary|plenary)\b")
-_DATE_ORDINAL = re.compile(rf"\b(\d{{1,2}})(st|nd|rd|th)(?: (?:of )?({_MONTH}))|\b({_MONTH}) (\d{{1,2}})(st|nd|rd|th)\b")
+_DATE_ORDINAL = re.compile(rf"\b(\d{{1,2}})(st|nd|rd|th)(?: (?:of )?({_MONTH}))|"
+                           rf"\b({_MONTH}) (\d{{1,2}})(st|nd|rd|th)\b")
 _US_DATE = re.compile(rf"\b({_MONTH}) (\d{{1,2}}),? (\d{{4}})\b")
 _COMMA_DATE = re.compile(rf"\b(\d{{1,2}}) ({_MONTH}), (\d{{4}})\b")
 _ZERO_DATE = re.compile(rf"\b0(\d) ({_MONTH})\b")
-_NUMERIC_DATE = re.compile(r"(?<![\w./-])(\d{1,2})[./](\d{1,2})[./](\d{4})(?![\w./-])|(?<![\w./-])(\d{4})-(\d{2})-(\d{2})(?![\w-])")
+_NUMERIC_DATE = re.compile(r"(?<![\w./-])(\d{1,2})[./](\d{1,2})[./](\d{4})(?![\w/-]|\.\d)|"
+                           r"(?<![\w./-])(\d{4})-(\d{2})-(\d{2})(?![\w-])")
 
 
 def check(passage: Passage, doc: Document) -> Iterator[Hit]:
@@ -116,13 +118,16 @@ def _is_count(text: str, match: re.Match[str]) -> bool:
         return False
     if any(c.isdigit() for c in word):
         return False  # part of a code or a series of figures ("V.16-03496 3")
-    sentence = text[max(0, match.start() - 80):match.end() + 80]
-    return not re.search(r"(?<![\w.,])(?:1\d|[2-9]\d|\d{3,})(?![\w.,])", sentence.replace(match.group(), " "))
+    starts = sentence_starts(text)
+    begin = max((s for s in starts if s <= match.start()), default=0)
+    end = min((s for s in starts if s > match.start()), default=len(text))
+    sentence = text[begin:match.start()] + " " + text[match.end():end]
+    return not re.search(r"(?<![\w.,])(?:1\d|[2-9]\d|\d{3,})(?![\w])", sentence)  # a series with figures from 10
 
 
 def _needs_commas(text: str, match: re.Match[str], value: int) -> bool:
     """Return whether a bare four-or-more-digit figure is a quantity (not a year, code or reference)."""
-    if len(match.group(1)) == 4 and 1000 <= value <= 2100:
+    if len(match.group(1)) == 4 and 1800 <= value <= 2100:
         return False  # a year, or too like one to tell
     word = _previous_word(text, match.start())
     if word.lower().rstrip(".") in _REFERENCE or word.isupper() or any(c.isdigit() for c in word):
