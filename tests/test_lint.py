@@ -111,3 +111,32 @@ def test_lint_of_the_example_folder_reports_its_waived_findings() -> None:
     data = json.loads(result.output)
     assert result.exit_code == 0 and data["summary"]["waived"] == len(data["findings"]) == 9
     assert {f["paragraph"] for f in data["findings"]} >= {"/blocks/62", "/blocks/66"}
+
+
+def test_a_word_draft_is_linted_by_printed_paragraph(tmp_path: Path) -> None:
+    from secretariat.pipeline import DraftOptions, draft
+
+    path = draft(DraftOptions(ROOT / "drafts" / "ctoc-cop-2016-tip", tmp_path / "draft.docx")).path
+    findings = lint_file(path)
+    got = {(f.paragraph, f.code) for f in findings}
+    assert got == {("4", "confused-word"), ("17", "symbol-malformed"), ("46", "country-order"),
+                   ("50", "possessive-name"), ("52", "official-name"), ("53", "unbalanced-quotes"),
+                   ("58", "name-inconsistent"), ("58", "possessive-name"), ("63", "possessive-name"),
+                   ("68", "country-order")}
+    pakistan = next(f for f in findings if f.paragraph == "50")
+    assert pakistan.offset is not None and pakistan.found == "Pakistan's"
+    assert pakistan.location.path == str(path) and pakistan.location.line is None
+
+
+def test_a_foreign_word_document_is_linted(tmp_path: Path) -> None:
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("Distr.: General 3 May 2019")
+    document.add_paragraph("Workshops were held in Swaziland and in the former Yugoslav Republic of Macedonia.")
+    path = tmp_path / "foreign.docx"
+    document.save(str(path))
+    findings = lint_file(path)
+    assert [(f.code, f.found, f.paragraph) for f in findings] == [
+        ("country-name", "Swaziland", "#2"),
+        ("country-name", "former Yugoslav Republic of Macedonia", "#2")]

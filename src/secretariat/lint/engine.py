@@ -26,12 +26,12 @@ def lint_passages(passages: Iterable[Passage], on: date, extra: Sequence[TextRul
     for passage in passages:
         if passage.kind in _SKIPPED_KINDS or not passage.text.strip():
             continue
-        for rule in rules:
-            for hit in rule(passage, doc):
-                key = (passage.file, passage.pointer, passage.label, hit.start, hit.code)
-                if key not in seen:
-                    seen.add(key)
-                    findings.append(to_finding(passage, hit, locate))
+        hits = sorted((hit for rule in rules for hit in rule(passage, doc)), key=lambda hit: hit.start)
+        for hit in hits:
+            key = (passage.file, passage.pointer, passage.label, hit.start, hit.code)
+            if key not in seen:
+                seen.add(key)
+                findings.append(to_finding(passage, hit, locate))
     return findings
 
 

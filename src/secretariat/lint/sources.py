@@ -121,14 +121,12 @@ def document_date(texts: list[str]) -> date:
 
 def docx_passages(path: Path) -> Iterator[Passage]:
     """Read any Word document into passages: paragraphs with their printed labels, then footnotes."""
-    try:
-        from secretariat.word.reading import read_docx
-    except ImportError as e:  # the reader lands with issue 9
-        raise LintInputError(f"{path}: cannot read Word documents in this version of secretariat") from e
+    from secretariat.word.reading import read_docx
+
     document = read_docx(path)
     previous = ""
-    for paragraph in document.paragraphs:
-        label = paragraph.label or (f"{paragraph.kind} after {previous}" if previous else paragraph.kind)
+    for index, paragraph in enumerate(document.paragraphs, start=1):
+        label = paragraph.label or (f"after {previous}" if previous else f"#{index}")
         if paragraph.label:
             previous = paragraph.label
         yield Passage(paragraph.text, str(path), paragraph.kind if paragraph.kind != "other" else "paragraph",

@@ -70,8 +70,9 @@ def check(passage: Passage, doc: Document) -> Iterator[Hit]:
 
 def _name(text: str, mention: Mention, register: CountryRegister, short: str, running: str) -> Hit | None:
     spelling = mention.spelling
-    in_force = spelling in (short, running.removeprefix("the "))
-    renamed = any(spelling in (r.old.short, r.new.short) for r in register.country(mention.iso3).renamings)
+    in_force = spelling in (short.removeprefix("the "), running.removeprefix("the "))
+    renamed = any(spelling in (f.short.removeprefix("the "), f.running_text.removeprefix("the "))
+                  for r in register.country(mention.iso3).renamings for f in (r.old, r.new))
     if (register.is_alias(spelling) and spelling not in _NOT_FLAGGED or renamed and not in_force) and not (
             spelling == "United States" and re.match(r"\s+dollars?\b", text[mention.end:])):
         return Hit("country-name", Severity.WARNING, mention.start, mention.end,

@@ -93,7 +93,8 @@ def _quotes(text: str, doc: Document) -> Iterator[Hit]:
     straight = [i for i, c in enumerate(text) if c == '"']
     if len(straight) % 2:
         yield Hit("unbalanced-quotes", Severity.WARNING, straight[-1], straight[-1] + 1,
-                  f'expected straight quotation marks in pairs in the paragraph, found {len(straight)}', found='"')
+                  f'expected straight quotation marks in pairs in the paragraph, found {len(straight)} (")',
+                  found='"')
     curly = next((i for i, c in enumerate(text) if c in "“”"), None)
     styles = {"straight": straight[0] if straight else None, "curly": curly}
     memory = doc.memory("quote-style")
