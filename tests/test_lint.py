@@ -9,9 +9,8 @@ import pytest
 from click.testing import CliRunner
 
 from secretariat.cli import main
-from secretariat.errors import RecordError
+from secretariat.errors import DocumentError, RecordError
 from secretariat.lint import lint_file, load_rules
-from secretariat.lint.sources import LintInputError
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "tests" / "data" / "lint"
@@ -61,11 +60,11 @@ def test_country_names_follow_the_document_date(tmp_path: Path) -> None:
 def test_unreadable_input_is_one_clear_message(tmp_path: Path) -> None:
     binary = tmp_path / "report.txt"
     binary.write_bytes(b"\x00\x01PK")
-    with pytest.raises(LintInputError, match="report.txt: expected plain text or Markdown"):
+    with pytest.raises(DocumentError, match="report.txt: expected plain text or Markdown"):
         lint_file(binary)
     latin = tmp_path / "latin.txt"
     latin.write_bytes("caf\xe9".encode("latin-1"))
-    with pytest.raises(LintInputError, match="expected UTF-8 text, found an invalid byte at offset 3"):
+    with pytest.raises(DocumentError, match="expected UTF-8 text, found an invalid byte at offset 3"):
         lint_file(latin)
 
 

@@ -79,7 +79,7 @@ class UsageError(SecretariatError):
 
 
 class DocumentError(SecretariatError):
-    """A .docx cannot be read: not a zip, encrypted, corrupt, or not a Word document."""
+    """A document cannot be read: a .docx not a zip, encrypted, corrupt or not Word; a text file not UTF-8 text."""
 
 
 class RegisterError(SecretariatError):

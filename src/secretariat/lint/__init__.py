@@ -11,9 +11,9 @@ from secretariat.lint.engine import lint_passages
 from secretariat.lint.passage import Passage
 from secretariat.lint.rulefile import RULES_FILE, TextRule, load_rules
 from secretariat.lint.rules import CODES, FAMILIES
-from secretariat.lint.sources import LintInputError, document_date, docx_passages, read_text, text_passages
+from secretariat.lint.sources import document_date, docx_passages, read_text, text_passages
 
-__all__ = ["CODES", "FAMILIES", "RULES_FILE", "LintInputError", "Passage", "TextRule", "lint_file", "lint_passages",
+__all__ = ["CODES", "FAMILIES", "RULES_FILE", "Passage", "TextRule", "lint_file", "lint_passages",
            "load_rules"]
 
 

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
-from secretariat.errors import SecretariatError
+from secretariat.errors import DocumentError
 from secretariat.lint.passage import Passage
 from secretariat.lint.rules.numbers import MONTHS
 
@@ -25,25 +25,21 @@ _ESCAPE = re.compile(r"\\(?=[\\`*_{}\[\]()#+\-.!$|<>])")
 _FOOTNOTE = re.compile(r"(?:\^\{[^}]*\}|[¹²³⁴⁵⁶⁷⁸⁹⁰*]+|_{3,}\s*\*|\d{1,2}\s)\s*\S")
 
 
-class LintInputError(SecretariatError):
-    """A document given to the lint cannot be read."""
-
-
 def read_text(path: Path) -> str:
-    """Return the text of a plain-text or Markdown file; raise LintInputError saying why it cannot be read."""
+    """Return the text of a plain-text or Markdown file; raise DocumentError saying why it cannot be read."""
     try:
         size = path.stat().st_size
         if size > MAX_TEXT_BYTES:
-            raise LintInputError(f"{path}: expected a text file of at most {MAX_TEXT_BYTES:,} bytes, found {size:,}")
+            raise DocumentError(f"{path}: expected a text file of at most {MAX_TEXT_BYTES:,} bytes, found {size:,}")
         data = path.read_bytes()
     except OSError as e:
-        raise LintInputError(f"cannot read {path}: {e.strerror or e}") from e
+        raise DocumentError(f"cannot read {path}: {e.strerror or e}") from e
     if b"\x00" in data[:4096]:
-        raise LintInputError(f"{path}: expected plain text or Markdown (UTF-8), found binary data")
+        raise DocumentError(f"{path}: expected plain text or Markdown (UTF-8), found binary data")
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as e:
-        raise LintInputError(f"{path}: expected UTF-8 text, found an invalid byte at offset {e.start}") from e
+        raise DocumentError(f"{path}: expected UTF-8 text, found an invalid byte at offset {e.start}") from e
 
 
 def text_passages(path: Path, text: str) -> Iterator[Passage]:

@@ -9,8 +9,9 @@ from datetime import date
 from functools import cache
 
 from secretariat.checks.finding import Severity
+from secretariat.errors import CountryNameUncertainError
 from secretariat.lint.passage import Document, Hit, Passage
-from secretariat.registers.countries import CountryNameUncertainError, CountryRegister, country_register
+from secretariat.registers.countries import CountryRegister, country_register
 
 CODES = {
     "country-name": "a country named otherwise than the United Nations writes it at the document's date",
