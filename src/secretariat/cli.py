@@ -156,7 +156,7 @@ def compare(old: Path, new: Path, output: Path, output_format: str, revisions: R
 
 @main.command("lint")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
-@click.option("--format", "output_format", type=click.Choice(findings_reporter.FORMATS), default="text",
+@click.option("--format", "output_format", type=click.Choice(FINDINGS_FORMATS), default="text",
               show_default=True, help="Text for people; JSON or SARIF 2.1.0 for machines.")
 @click.option("--strict", is_flag=True, help="Exit 1 on warnings too.")
 @click.option("--date", "on", type=click.DateTime(["%Y-%m-%d"]), default=None,
@@ -167,6 +167,7 @@ def lint(paths: tuple[Path, ...], output_format: str, strict: bool, on: datetime
     """Lint the prose of report folders, Word documents (.docx) and text or Markdown files for UN style."""
     from secretariat.pipeline import LintOptions
     from secretariat.pipeline import lint as run_lint
+    from secretariat.reporters import findings as findings_reporter
 
     options = LintOptions(paths, on.date() if on is not None else None, rules)
     result = _run(lambda: run_lint(options), output_format != "text")

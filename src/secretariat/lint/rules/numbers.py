@@ -5,10 +5,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from num2words import num2words
-
 from secretariat.checks.finding import Severity
 from secretariat.lint.passage import Document, Hit, Passage, sentence_starts
+from secretariat.render.english_numbers import cardinal, ordinal
 
 CODES = {
     "number-in-words": "a whole number below 10 in figures where running text spells it out",
@@ -92,8 +91,8 @@ def _figures(text: str) -> Iterator[Hit]:
                       expected=f"{value:,}", found=digits)
         elif 1 <= value <= 9 and digits.isdigit() and _is_count(text, match):
             yield Hit("number-in-words", Severity.WARNING, match.start(), match.end(),
-                      f"expected a number below 10 in words ('{num2words(value)}'), found {digits}",
-                      expected=num2words(value), found=digits)
+                      f"expected a number below 10 in words ('{cardinal(value)}'), found {digits}",
+                      expected=cardinal(value), found=digits)
 
 
 def _previous_word(text: str, start: int) -> str:
@@ -138,7 +137,7 @@ def _needs_commas(text: str, match: re.Match[str], value: int) -> bool:
 def _ordinals(text: str) -> Iterator[Hit]:
     for match in _ORDINAL.finditer(text):
         number, _suffix, noun = match.groups()
-        words = num2words(int(number), to="ordinal")
+        words = ordinal(int(number))
         yield Hit("ordinal-figure", Severity.WARNING, match.start(), match.end(),
                   f"expected the ordinal in words ('{words} {noun}'), found {match.group()!r}",
                   expected=f"{words} {noun}", found=match.group())
