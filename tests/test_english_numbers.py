@@ -7,7 +7,7 @@ import random
 import pytest
 from num2words import num2words
 
-from secretariat.render import english_numbers
+from secretariat import english_numbers
 from secretariat.render.filter_numbers import ordinal, words
 
 

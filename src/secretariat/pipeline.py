@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from jinja2 import Environment
 
@@ -26,6 +26,9 @@ from secretariat.render.masthead import build_masthead
 from secretariat.render.origin import origin_of
 from secretariat.render.printed import TextRenderer
 from secretariat.render.structure import verify_structure, with_heading_sources
+
+if TYPE_CHECKING:
+    from secretariat.lint import TextRule
 
 _BLOCK = re.compile(r"^/blocks/\d+")
 
@@ -150,7 +153,7 @@ def lint(options: LintOptions) -> CheckRun:
 
     A document that cannot be read becomes one finding, and the others are still linted.
     """
-    from secretariat.lint import lint_file, load_rules
+    from secretariat.lint import load_rules
 
     extra = load_rules(options.rules) if options.rules is not None else ()
     findings: list[Finding] = []
@@ -165,6 +168,21 @@ def lint(options: LintOptions) -> CheckRun:
             findings.extend(Finding("document-unreadable", Severity.ERROR, p.location, p.message, check="style")
                             for p in problems)
     return CheckRun(tuple(findings), ("style",))  # each document's findings in its own order
+
+
+def lint_file(path: Path, on: date | None = None, extra: Sequence[TextRule] = ()) -> list[Finding]:
+    """Lint a Word document (.docx) or a plain-text or Markdown file; raise a SecretariatError if unreadable."""
+    from secretariat.checks.plugins.style import finding_of
+    from secretariat.lint import document_date, docx_passages, lint_passages, read_text, text_passages
+
+    if path.suffix.lower() in (".docx", ".docm"):
+        from secretariat.word.reading import read_docx
+
+        passages = list(docx_passages(path, read_docx(path)))
+    else:
+        passages = list(text_passages(path, read_text(path)))
+    when = on if on is not None else document_date([p.text for p in passages[:30]])
+    return [finding_of(passage, hit) for passage, hit in lint_passages(passages, when, extra)]
 
 
 def _anchor(finding: Finding, known: set[str]) -> str:

@@ -6,8 +6,6 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from secretariat.checks.finding import Severity
-
 
 @dataclass(frozen=True)
 class Passage:
@@ -36,7 +34,7 @@ class Hit:
     """What a rule found: a code, a span of the passage text, and expected vs found."""
 
     code: str
-    severity: Severity
+    severity: str  # "error", "warning" or "note", as the findings' severities
     start: int
     end: int
     message: str

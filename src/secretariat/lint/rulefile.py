@@ -24,11 +24,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from secretariat.checks.finding import Severity
 from secretariat.errors import Location, Problem, RecordError
 from secretariat.lint.passage import Document, Hit, Passage
 
 KINDS = ("existence", "substitution", "consistency", "sequence")
+SEVERITIES = ("error", "warning", "note")
 RULES_FILE = "style-rules.toml"
 _CODE = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*")
 
@@ -40,7 +40,7 @@ class TextRule:
     code: str
     kind: str
     message: str
-    severity: Severity
+    severity: str
     patterns: tuple[tuple[re.Pattern[str], str], ...]  # (pattern, replacement or partner text)
 
     def check(self, passage: Passage, doc: Document) -> Iterator[Hit]:
@@ -99,11 +99,9 @@ def _rule(path: Path, index: int, entry: Any) -> TextRule:
         raise _bad(path, index, "a kebab-case code", repr(code))
     if kind not in KINDS:
         raise _bad(path, index, f"a kind among {', '.join(KINDS)} for rule {code!r}", repr(kind))
-    try:
-        severity = Severity(entry.get("severity", "warning"))
-    except ValueError:
-        found = repr(entry.get("severity"))
-        raise _bad(path, index, f"severity error, warning or note for rule {code!r}", found) from None
+    severity = entry.get("severity", "warning")
+    if severity not in SEVERITIES:
+        raise _bad(path, index, f"severity error, warning or note for rule {code!r}", repr(severity))
     flags = re.IGNORECASE if entry.get("ignorecase") else 0
     raw = _patterns(path, index, code, kind, entry)
     try:

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from datetime import date
 from pathlib import Path
+from typing import Protocol
 
 from secretariat.errors import DocumentError
 from secretariat.lint.passage import Passage
@@ -115,11 +116,33 @@ def document_date(texts: list[str]) -> date:
     return date.today()
 
 
-def docx_passages(path: Path) -> Iterator[Passage]:
-    """Read any Word document into passages: paragraphs with their printed labels, then footnotes."""
-    from secretariat.word.reading import read_docx
+class ReadText(Protocol):
+    """A paragraph or footnote as the Word reader gives it (secretariat.word.reading)."""
 
-    document = read_docx(path)
+    @property
+    def label(self) -> str: ...
+    @property
+    def text(self) -> str: ...
+
+
+class ReadParagraph(ReadText, Protocol):
+    """A paragraph of a Word document as read."""
+
+    @property
+    def kind(self) -> str: ...
+
+
+class ReadDocument(Protocol):
+    """A Word document as read: body paragraphs and footnotes in order."""
+
+    @property
+    def paragraphs(self) -> Sequence[ReadParagraph]: ...
+    @property
+    def footnotes(self) -> Sequence[ReadText]: ...
+
+
+def docx_passages(path: Path, document: ReadDocument) -> Iterator[Passage]:
+    """Return a Word document's passages: paragraphs with their printed labels, then footnotes."""
     previous = ""
     for index, paragraph in enumerate(document.paragraphs, start=1):
         label = paragraph.label or (f"after {previous}" if previous else f"#{index}")

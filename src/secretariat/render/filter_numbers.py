@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from secretariat.render import english_numbers
+from secretariat import english_numbers
 
 Number = int | Decimal | str
 

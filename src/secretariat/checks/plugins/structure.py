@@ -7,7 +7,7 @@ from typing import Any
 
 from secretariat.checks.context import CheckContext
 from secretariat.checks.finding import Finding, Severity
-from secretariat.checks.symbols import IN_TEXT, symbol_problem
+from secretariat.lint.symbols import IN_TEXT, symbol_problem
 from secretariat.records.footnotes import footnote_issues
 
 CODES = {

@@ -6,9 +6,10 @@ from collections.abc import Iterator
 from typing import Any
 
 from secretariat.checks.context import CheckContext
-from secretariat.checks.finding import Finding
+from secretariat.checks.finding import Finding, Severity
+from secretariat.errors import Location
 from secretariat.lint import CODES as LINT_CODES
-from secretariat.lint import FAMILIES, RULES_FILE, Passage, lint_passages, load_rules
+from secretariat.lint import FAMILIES, RULES_FILE, Hit, Passage, lint_passages, load_rules
 
 # Symbols in records are the structure check's: the style check does not report them twice.
 CODES = {code: text for code, text in LINT_CODES.items() if code != "symbol-malformed"}
@@ -40,9 +41,16 @@ def run(ctx: CheckContext) -> Iterator[Finding]:
     """Lint the report's texts with the shipped rules and the report folder's own rules file."""
     rules_file = ctx.folder / RULES_FILE
     extra = load_rules(rules_file) if rules_file.is_file() else ()
-
-    def locate(passage: Passage) -> Any:
+    for passage, hit in lint_passages(passages(ctx), ctx.report_date, extra, _FAMILIES):
         name = "footnotes.json" if passage.kind == "footnote" else "content.json"
-        return ctx.locate(name, passage.pointer or "")
+        yield finding_of(passage, hit, ctx.locate(name, passage.pointer or ""))
 
-    yield from lint_passages(passages(ctx), ctx.report_date, extra, _FAMILIES, locate)
+
+def finding_of(passage: Passage, hit: Hit, location: Location | None = None) -> Finding:
+    """Return the finding of what the lint found: at a record, at a line:column, or at a paragraph and offset."""
+    if location is None:
+        location = Location(passage.file, *passage.position(hit.start)) if passage.line is not None \
+            else Location(passage.file)
+    return Finding(code=hit.code, severity=Severity(hit.severity), location=location, message=hit.message,
+                   expected=hit.expected, found=hit.found, paragraph=passage.label, check="style",
+                   offset=hit.start)

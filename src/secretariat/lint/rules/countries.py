@@ -8,7 +8,6 @@ from dataclasses import dataclass
 from datetime import date
 from functools import cache
 
-from secretariat.checks.finding import Severity
 from secretariat.errors import CountryNameUncertainError
 from secretariat.lint.passage import Document, Hit, Passage
 from secretariat.registers.countries import CountryRegister, country_register
@@ -76,11 +75,11 @@ def _name(text: str, mention: Mention, register: CountryRegister, short: str, ru
                   for r in register.country(mention.iso3).renamings for f in (r.old, r.new))
     if (register.is_alias(spelling) and spelling not in _NOT_FLAGGED or renamed and not in_force) and not (
             spelling == "United States" and re.match(r"\s+dollars?\b", text[mention.end:])):
-        return Hit("country-name", Severity.WARNING, mention.start, mention.end,
+        return Hit("country-name", "warning", mention.start, mention.end,
                    f"expected the name in force at the document's date, {running!r}, found {spelling!r}",
                    expected=running, found=spelling)
     if in_force and running == f"the {spelling}" and not _has_the(text, mention):
-        return Hit("country-article", Severity.WARNING, mention.start, mention.end,
+        return Hit("country-article", "warning", mention.start, mention.end,
                    f"expected {running!r} in running text, found {spelling!r} without 'the'",
                    expected=running, found=spelling)
     return None
@@ -120,7 +119,7 @@ def _unsorted(text: str, chain: list[Mention], register: CountryRegister, on: da
         expected = ", ".join(names[:-1]) + " and " + names[-1]
         if re.search(r"(?:^|[.!?]\s+)$", text[:start]):
             expected = expected[:1].upper() + expected[1:]
-        yield Hit("country-order", Severity.WARNING, start, chain[-1].end,
+        yield Hit("country-order", "warning", start, chain[-1].end,
                   f"expected the countries in English alphabetical order, {expected!r}, "
                   f"found {text[start:chain[-1].end]!r}", expected=expected, found=text[start:chain[-1].end])
 
@@ -136,6 +135,6 @@ def _possessives(text: str) -> Iterator[Hit]:
         if name is None:
             continue
         start = match.end(1) - len(name.removeprefix("the "))
-        yield Hit("possessive-name", Severity.WARNING, start, match.end(),
+        yield Hit("possessive-name", "warning", start, match.end(),
                   f"expected no possessive on the name of a State or organization (\"the … of {name}\"), "
                   f"found {text[start:match.end()]!r}", expected=f"the … of {name}", found=text[start:match.end()])

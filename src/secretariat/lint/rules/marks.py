@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from secretariat.checks.finding import Severity
 from secretariat.lint.passage import Document, Hit, Passage
 
 CODES = {
@@ -40,17 +39,17 @@ def check(passage: Passage, doc: Document) -> Iterator[Hit]:
     for match in _SPACED_MARK.finditer(source):
         mark = match.group().strip()
         yield Hit(
-            "footnote-marker-spaced", Severity.WARNING, match.start(), match.end(),
+            "footnote-marker-spaced", "warning", match.start(), match.end(),
             f"expected the footnote marker {mark} directly after the text, found a space before it",
             expected=mark, found=match.group())
     for match in _MARK_FIRST.finditer(source):
         mark, stop = match.groups()
         yield Hit(
-            "footnote-marker-before-punctuation", Severity.WARNING, match.start(), match.end(),
+            "footnote-marker-before-punctuation", "warning", match.start(), match.end(),
             f"expected the footnote marker after the punctuation ({stop}{mark}), found it before ({mark}{stop})",
             expected=stop + mark, found=mark + stop)
     for match in _DOUBLE.finditer(text):
-        yield Hit("double-space", Severity.WARNING, match.start(), match.end(),
+        yield Hit("double-space", "warning", match.start(), match.end(),
                   "expected one space between words, found two", expected=" ", found="  ")
     if passage.kind != "heading":
         yield from _emphasis(source)
@@ -85,14 +84,14 @@ def _unbalanced(char: str, index: int) -> Hit:
     closing = char in _PAIRS
     partner = _PAIRS.get(char) or {v: k for k, v in _PAIRS.items()}[char]
     what = f"an opening {partner} before this {char}" if closing else f"a closing {partner} after this {char}"
-    return Hit(code, Severity.WARNING, index, index + 1,
+    return Hit(code, "warning", index, index + 1,
                f"expected {what} in the same paragraph, found none", found=char)
 
 
 def _quotes(text: str, doc: Document) -> Iterator[Hit]:
     straight = [i for i, c in enumerate(text) if c == '"']
     if len(straight) % 2:
-        yield Hit("unbalanced-quotes", Severity.WARNING, straight[-1], straight[-1] + 1,
+        yield Hit("unbalanced-quotes", "warning", straight[-1], straight[-1] + 1,
                   f'expected straight quotation marks in pairs in the paragraph, found {len(straight)} (")',
                   found='"')
     curly = next((i for i, c in enumerate(text) if c in "“”"), None)
@@ -104,7 +103,7 @@ def _quotes(text: str, doc: Document) -> Iterator[Hit]:
         first = memory.setdefault("style", style)
         if first != style and not memory.get(f"told-{style}"):
             memory[f"told-{style}"] = "yes"
-            yield Hit("quote-style-mixed", Severity.WARNING, index, index + 1,
+            yield Hit("quote-style-mixed", "warning", index, index + 1,
                       f"expected {first} quotation marks as earlier in the document, found {style} ones",
                       expected="“”" if first == "curly" else '"', found=text[index])
 
@@ -113,7 +112,7 @@ def _emphasis(source: str) -> Iterator[Hit]:
     for match in _BOLD.finditer(source):
         words = match.group(1) or match.group(2)
         yield Hit(
-            "emphasis", Severity.WARNING, match.start(), match.end(),
+            "emphasis", "warning", match.start(), match.end(),
             f"expected running text without bold, found **{words}** (bold is for headings only)",
             expected=words, found=match.group())
     for match in _ITALIC.finditer(source):
@@ -121,6 +120,6 @@ def _emphasis(source: str) -> Iterator[Hit]:
         if words[:1].isupper() or not words[:1].isalpha() or words.lower() in _FOREIGN:
             continue  # a title of a publication or a name: italics are due
         yield Hit(
-            "emphasis", Severity.WARNING, match.start(), match.end(),
+            "emphasis", "warning", match.start(), match.end(),
             f"expected no italics for emphasis, found *{words}* (italics are for titles and foreign terms)",
             expected=words, found=match.group())

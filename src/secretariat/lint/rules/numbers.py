@@ -5,9 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from secretariat.checks.finding import Severity
+from secretariat.english_numbers import cardinal, ordinal
 from secretariat.lint.passage import Document, Hit, Passage, sentence_starts
-from secretariat.render.english_numbers import cardinal, ordinal
 
 CODES = {
     "number-in-words": "a whole number below 10 in figures where running text spells it out",
@@ -55,24 +54,24 @@ def check(passage: Passage, doc: Document) -> Iterator[Hit]:
     for start in sorted(starts):
         match = _FIGURE.match(text, start)
         if match and not re.match(r"\d+\.\s", text[start:]) and not _UNITS.match(text, match.end()):
-            yield Hit("sentence-starts-with-figure", Severity.WARNING, match.start(), match.end(),
+            yield Hit("sentence-starts-with-figure", "warning", match.start(), match.end(),
                       f"expected a sentence to start with a word (spell the number out or rephrase), found "
                       f"{match.group()!r}", found=match.group())
     for match in _PERCENT.finditer(text):
-        yield Hit("per-cent", Severity.WARNING, match.start(), match.end(),
+        yield Hit("per-cent", "warning", match.start(), match.end(),
                   f"expected 'per cent' in running text, found {match.group().strip()!r}",
                   expected=" per cent", found=match.group())
     for match in _FROM_RANGE.finditer(text):
         word, low, high = match.groups()
         link = "to" if word.lower() == "from" else "and"
-        yield Hit("range-from-dash", Severity.WARNING, match.start(), match.end(),
+        yield Hit("range-from-dash", "warning", match.start(), match.end(),
                   f"expected '{word} {low} {link} {high}', found {match.group()!r}",
                   expected=f"{word} {low} {link} {high}", found=match.group())
     for match in _RANGE.finditer(text):
         low, high = match.groups()
         if _FROM_RANGE.match(text, max(0, match.start() - 8)) or int(low) >= int(high) and len(low) == len(high):
             continue
-        yield Hit("range-dash", Severity.WARNING, match.start(), match.end(),
+        yield Hit("range-dash", "warning", match.start(), match.end(),
                   f"expected an en dash in the range {low}–{high}, found a hyphen", expected=f"{low}–{high}",
                   found=match.group())
     yield from _ordinals(text)
@@ -86,11 +85,11 @@ def _figures(text: str) -> Iterator[Hit]:
         if "." in match.group() or _UNITS.match(text, match.end()):
             continue
         if digits.isdigit() and len(digits) >= 4 and _needs_commas(text, match, value):
-            yield Hit("thousands-separator", Severity.WARNING, match.start(), match.end(),
+            yield Hit("thousands-separator", "warning", match.start(), match.end(),
                       f"expected {value:,} with a comma between thousands, found {digits}",
                       expected=f"{value:,}", found=digits)
         elif 1 <= value <= 9 and digits.isdigit() and _is_count(text, match):
-            yield Hit("number-in-words", Severity.WARNING, match.start(), match.end(),
+            yield Hit("number-in-words", "warning", match.start(), match.end(),
                       f"expected a number below 10 in words ('{cardinal(value)}'), found {digits}",
                       expected=cardinal(value), found=digits)
 
@@ -138,7 +137,7 @@ def _ordinals(text: str) -> Iterator[Hit]:
     for match in _ORDINAL.finditer(text):
         number, _suffix, noun = match.groups()
         words = ordinal(int(number))
-        yield Hit("ordinal-figure", Severity.WARNING, match.start(), match.end(),
+        yield Hit("ordinal-figure", "warning", match.start(), match.end(),
                   f"expected the ordinal in words ('{words} {noun}'), found {match.group()!r}",
                   expected=f"{words} {noun}", found=match.group())
 
@@ -147,7 +146,7 @@ def _dates(text: str) -> Iterator[Hit]:
     for match in _DATE_ORDINAL.finditer(text):
         day = match.group(1) or match.group(5)
         month = match.group(3) or match.group(4)
-        yield Hit("date-ordinal", Severity.WARNING, match.start(), match.end(),
+        yield Hit("date-ordinal", "warning", match.start(), match.end(),
                   f"expected a date without an ordinal ('{int(day)} {month}'), found {match.group()!r}",
                   expected=f"{int(day)} {month}", found=match.group())
     for match in _US_DATE.finditer(text):
@@ -168,6 +167,6 @@ def _dates(text: str) -> Iterator[Hit]:
 
 
 def _date_form(match: re.Match[str], expected: str) -> Hit:
-    return Hit("date-form", Severity.WARNING, match.start(), match.end(),
+    return Hit("date-form", "warning", match.start(), match.end(),
                f"expected the date in the UN form '{expected}', found {match.group()!r}",
                expected=expected, found=match.group())

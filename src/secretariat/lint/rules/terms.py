@@ -5,9 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from secretariat.checks.finding import Severity
-from secretariat.checks.symbols import IN_TEXT, symbol_problem
 from secretariat.lint.passage import Document, Hit, Passage
+from secretariat.lint.symbols import IN_TEXT, symbol_problem
 
 CODES = {
     "name-inconsistent": "the same body, programme or publication named in two different ways in one document",
@@ -37,7 +36,7 @@ def check(passage: Passage, doc: Document) -> Iterator[Hit]:
         if (all(w.isalpha() and w.islower() for w in words) or all(w[:1].isupper() for w in words)) and not re.search(
                 r"\b(?:however|therefore|moreover|thus|respectively|too)\b", match.group()):
             comma = text.index(", and", match.start())
-            yield Hit("serial-comma", Severity.WARNING, comma, comma + 5,
+            yield Hit("serial-comma", "warning", comma, comma + 5,
                       f"expected no comma before 'and' in a simple list ('{words[-2]} and {words[-1]}'), "
                       f"found '{words[-2]}, and {words[-1]}'", expected=" and", found=", and")
 
@@ -50,7 +49,7 @@ def symbols(passage: Passage, doc: Document) -> Iterator[Hit]:
             continue  # "Director-General/Executive Director": words joined by a slash, not a symbol
         problem = symbol_problem(symbol, doc.on.year + 1)
         if problem is not None:
-            yield Hit("symbol-malformed", Severity.ERROR, match.start(1), match.start(1) + len(symbol),
+            yield Hit("symbol-malformed", "error", match.start(1), match.start(1) + len(symbol),
                       f"expected {problem[0]}, found {problem[1]}", expected=problem[0], found=problem[1])
 
 
@@ -71,7 +70,7 @@ def _names(text: str, doc: Document) -> Iterator[Hit]:
         key = _key(name)
         first = memory.setdefault(key, name)
         if first != name:
-            yield Hit("name-inconsistent", Severity.WARNING, match.start(), match.start() + len(match.group()),
+            yield Hit("name-inconsistent", "warning", match.start(), match.start() + len(match.group()),
                       f"expected the name as written earlier in the document, {first!r}, found {name!r}",
                       expected=first, found=name)
 
@@ -92,7 +91,7 @@ def _abbreviations(text: str, doc: Document) -> Iterator[Hit]:
             defined[base] = "name"  # part of a proper name: COPA Airlines, MENA Region
             continue
         defined[base] = "reported"
-        yield Hit("abbreviation-undefined", Severity.WARNING, match.start(), match.end(),
+        yield Hit("abbreviation-undefined", "warning", match.start(), match.end(),
                   f"expected {base} to be spelled out at its first use, 'full name ({base})', found it bare",
                   found=base)
 
