@@ -27,9 +27,9 @@ class Finding:
     expected: str | None = None
     found: str | None = None
     paragraph: str | None = None  # the content block pointer ("/blocks/12"), or a paragraph as printed ("3 (f)")
-    offset: int | None = None  # the character offset in that paragraph's text, where the lint knows it
     check: str = ""  # the plugin that found it
     waived: str | None = None  # the reason the secretariat gave for accepting it
+    offset: int | None = None  # the character offset in that paragraph's text, where the lint knows it
 
     def waive(self, reason: str) -> Finding:
         """Return the finding marked as knowingly accepted, with the reason."""
