@@ -12,7 +12,14 @@ import pytest
 
 from mutations import mutations
 from secretariat.checks.context import CheckContext
-from secretariat.checks.dates_util import date_strings, ga_session_span, ranges, show_range, symbol_prefix
+from secretariat.checks.dates_util import (
+    DATE_KEYS,
+    activity_date_fields,
+    date_fields,
+    ga_session_span,
+    show_range,
+    symbol_prefix,
+)
 from secretariat.checks.plugins import dates
 from secretariat.dates import is_reversed, range_span, span, wholly_outside, why_invalid
 from secretariat.errors import SessionRegisterError
@@ -72,10 +79,11 @@ def test_general_assembly_sessions_and_resolution_symbols() -> None:
 def test_date_fields_and_ranges_are_found_anywhere_in_a_record() -> None:
     record: dict[str, Any] = {"date": "2016-06-14", "job_number": {"dates": ["2016-06-28", 5]},
                               "items": [{"dates": {"start": "2015", "end": "2014"}, "as_of": "2016-13"}]}
-    assert dict(date_strings(record)) == {
+    strings, ranges = date_fields(record)
+    assert dict(strings) == {
         "/date": "2016-06-14", "/job_number/dates/0": "2016-06-28",
         "/items/0/dates/start": "2015", "/items/0/dates/end": "2014", "/items/0/as_of": "2016-13"}
-    assert [p for p, _ in ranges(record)] == ["/items/0/dates"]
+    assert [p for p, _ in ranges] == ["/items/0/dates"]
     assert show_range({"start": "2016-05", "end": "2016-05"}) == "2016-05"
     assert show_range({"start": "2015", "end": "2016"}) == "2015 to 2016"
 
@@ -134,3 +142,50 @@ def test_no_faulty_record_makes_the_check_crash(name: str) -> None:
     assert len(variants) > 100
     for variant in variants:
         _run(records, name, variant)
+
+
+def test_one_walk_finds_every_date_string_and_range_in_document_order() -> None:
+    record = {
+        "as_of": "2016-05",
+        "a": [{"start": "2015", "end": "2014", "note": "not a date key"}, 7, None],
+        "dates": ["2015-01", {"start": "2013", "end": "2012", "date": "under a dates list: not a date string"}],
+        "b": {"since": "2014-10", "dates": {"start": "2015-13", "end": 2016}},
+    }
+    strings, ranges = date_fields(record)
+    assert strings == [("/as_of", "2016-05"), ("/a/0/start", "2015"), ("/a/0/end", "2014"),
+                       ("/dates/0", "2015-01"), ("/b/since", "2014-10"), ("/b/dates/start", "2015-13")]
+    assert [pointer for pointer, _ in ranges] == ["/a/0", "/dates/1"]
+
+
+def _properties(schema: Any, path: str = "") -> list[tuple[str, str, Any]]:
+    """Return (path, name, subschema) of every property declared anywhere in a schema."""
+    found: list[tuple[str, str, Any]] = []
+    if isinstance(schema, dict):
+        for name, sub in schema.get("properties", {}).items():
+            found.append((path, name, sub))
+        for key, sub in schema.items():
+            found += _properties(sub, f"{path}/{key}")
+    elif isinstance(schema, list):
+        for index, sub in enumerate(schema):
+            found += _properties(sub, f"{path}/{index}")
+    return found
+
+
+def test_activities_hold_dates_only_in_their_range() -> None:
+    """activity_date_fields visits only each activity's ``dates``: the schema must allow dates nowhere else."""
+    schema = json.loads((ROOT / "schemas" / "activities.schema.json").read_text(encoding="utf-8"))
+    dated = [(path, name) for path, name, _ in _properties(schema) if name in DATE_KEYS | {"dates"}]
+    assert dated == [("/$defs/activity", "dates")]
+    assert "date-range" in schema["$defs"]["activity"]["properties"]["dates"]["$ref"]
+    objects = [sub for _, _, sub in _properties(schema) if isinstance(sub, dict) and sub.get("type") == "object"]
+    assert schema["additionalProperties"] is False and schema["$defs"]["activity"]["additionalProperties"] is False
+    assert all(sub.get("additionalProperties") is False for sub in objects)
+    assert "items" in schema["properties"]["places"] if "places" in schema["properties"] else True
+
+
+def test_the_activities_shortcut_finds_what_the_whole_walk_finds() -> None:
+    data = json.loads((EXAMPLE / "activities.json").read_text(encoding="utf-8"))
+    data["activities"][0]["dates"] = {"end": "2014", "start": "2015-13"}  # keys in either order
+    strings, ranges = activity_date_fields(data)
+    assert (strings, ranges) == date_fields(data)
+    assert len(ranges) == sum(1 for a in data["activities"] if "dates" in a) > 50

@@ -134,6 +134,15 @@ def period_of(value: object) -> Period:
 
 def span(value: object) -> Span | None:
     """Return the first and last day a partial date may mean, or None if it is not a date."""
+    if isinstance(value, str):
+        return _text_span(value)
+    partial = parse(value)
+    return None if partial is None else (partial.first(), partial.last())
+
+
+@lru_cache(maxsize=4096)
+def _text_span(value: str) -> Span | None:
+    # cached like the parse: the dates check asks for the span of every activity's dates
     partial = parse(value)
     return None if partial is None else (partial.first(), partial.last())
 
@@ -158,6 +167,17 @@ def _depth(partial: PartialDate) -> int:
 
 def is_reversed(start: object, end: object) -> bool:
     """Return whether a range certainly ends before it starts, compared at the precision both share."""
+    if isinstance(start, str) and isinstance(end, str):
+        return _texts_reversed(start, end)
+    return _reversed(start, end)
+
+
+@lru_cache(maxsize=4096)
+def _texts_reversed(start: str, end: str) -> bool:
+    return _reversed(start, end)
+
+
+def _reversed(start: object, end: object) -> bool:
     first, last = parse(start), parse(end)
     if first is None or last is None:
         return False

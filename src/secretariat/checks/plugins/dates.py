@@ -13,7 +13,7 @@ from typing import Any
 from secretariat.checks.context import CheckContext
 from secretariat.checks.dates_masthead import masthead_findings
 from secretariat.checks.dates_records import resolution_findings
-from secretariat.checks.dates_util import date_strings, ranges, show_range
+from secretariat.checks.dates_util import activity_date_fields, date_fields, show_range
 from secretariat.checks.finding import Finding, Severity
 from secretariat.dates import is_reversed, range_span, span, wholly_outside, why_invalid
 
@@ -40,14 +40,15 @@ def _record_dates(ctx: CheckContext) -> Iterator[Finding]:
         loaded = ctx.records.files.get(file)
         if loaded is None:
             continue
-        for pointer, value in date_strings(loaded.data):
+        strings, ranges = (activity_date_fields if file == "activities.json" else date_fields)(loaded.data)
+        for pointer, value in strings:
             reason = why_invalid(value)
             if reason is not None:
                 yield ctx.finding("date-invalid", Severity.ERROR, file, pointer,
                                   f"expected a calendar date written YYYY, YYYY-MM or YYYY-MM-DD: {reason}",
                                   expected="a calendar date", found=value,
                                   paragraph=ctx.paragraph_of(file, pointer))
-        for pointer, node in ranges(loaded.data):
+        for pointer, node in ranges:
             if is_reversed(node["start"], node["end"]):
                 yield ctx.finding("date-range-reversed", Severity.ERROR, file, pointer,
                                   f"expected the range to end on or after its start {node['start']}, "
@@ -76,15 +77,17 @@ def _activities(ctx: CheckContext) -> Iterator[Finding]:
         if days is None:
             continue
         outside, reason = wholly_outside(days, period), activity.get("outside_period_reason")
+        if outside == (reason is not None):  # outside with a reason, or inside without one: as it should be
+            continue
         found = show_range(dates)
         pointer = f"/activities/{index}"
-        paragraph = ctx.paragraph_of("activities.json", pointer)
-        if outside and reason is None:
+        paragraph = ctx.paragraph_of("activities.json", pointer)  # only for a finding: a lookup per activity costs
+        if outside:
             yield ctx.finding("date-outside-period", Severity.ERROR, "activities.json", f"{pointer}/dates",
                               f"expected {activity.get('id')} within the reporting period {text} or an "
                               f"outside_period_reason, found it dated {found}",
                               expected=f"within {text}", found=found, paragraph=paragraph)
-        elif not outside and reason is not None:
+        else:
             yield ctx.finding("outside-period-reason-unused", Severity.WARNING, "activities.json",
                               f"{pointer}/outside_period_reason",
                               f"expected {activity.get('id')} wholly outside the reporting period {text} for its "
