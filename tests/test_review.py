@@ -314,3 +314,31 @@ def test_an_unedited_draft_gives_no_findings(example: Path, tmp_path: Path) -> N
     code, data = review_json(with_comments, example, "--apply")
     assert data["apply"]["applied"] is False and "nothing changed" in data["apply"]["note"]
     assert not (example / "review").exists()
+
+
+def test_footnotes_moved_and_added(example: Path, drafted: Path, tmp_path: Path) -> None:
+    def move_reference(root) -> None:  # type: ignore[no-untyped-def]
+        holder = next(p for p in root.iter(f"{W}p") if p.find(f".//{W}footnoteReference") is not None
+                      and FOOTNOTED in "".join(t.text or "" for t in p.iter(f"{W}t")))
+        reference = holder.find(f".//{W}footnoteReference").getparent()
+        paragraph(root, COMPREHENSIVE).append(reference)  # now in paragraph 4
+        added = copy.deepcopy(reference)
+        added.find(f"{W}footnoteReference").set(f"{W}id", "77")
+        paragraph(root, PARTIES).append(added)
+
+    def add_note(root) -> None:  # type: ignore[no-untyped-def]
+        note = copy.deepcopy(root[-1])
+        note.set(f"{W}id", "77")
+        for bookmark in list(note.iter(f"{W}bookmarkStart")) + list(note.iter(f"{W}bookmarkEnd")):
+            bookmark.getparent().remove(bookmark)
+        for t in note.iter(f"{W}t"):
+            t.text = "An editor's new footnote."
+        root.append(note)
+
+    edited = rewrite(drafted, tmp_path / "moved.docx", move_reference)
+    edited = rewrite(edited, tmp_path / "added.docx", add_note, part="word/footnotes.xml")
+    code, data = review_json(edited, example)
+    found = {f["code"]: f for f in data["findings"]}
+    assert "now referenced from /blocks/5" in found["review-footnote-moved"]["message"]
+    assert "An editor's new footnote." in found["review-footnote-added"]["message"]
+    assert found["review-footnote-added"]["pointer"] == "/blocks/2"
