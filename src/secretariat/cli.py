@@ -21,10 +21,14 @@ from secretariat.reporters import FINDINGS_FORMATS
 if TYPE_CHECKING:
     from secretariat.checks.runner import CheckRun
     from secretariat.pipeline import CheckOptions
+    from secretariat.registers.place import RegisterPlace
+    from secretariat.registers.update import RegisterUpdate
 
 T = TypeVar("T")
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+REGISTERS_HELP = ("The workspace's registers folder (default: $SECRETARIAT_REGISTERS, else a registers/ folder "
+                  "found upward from REPORT_DIR, else the packaged registers).")
 
 
 @click.group()
@@ -87,15 +91,17 @@ def _changes_options(command: Callable[..., None]) -> Callable[..., None]:
               help="Mark every difference from this earlier version (a report folder or a .docx) as a revision.")
 @click.option("--force", is_flag=True,
               help="Overwrite a .docx that is not the draft secretariat last wrote there, keeping it as a backup.")
+@click.option("--registers", type=click.Path(path_type=Path), default=None, help=REGISTERS_HELP)
 @_changes_options
 def draft(report_dir: Path, output: Path | None, output_format: str, no_comments: bool, strict: bool,
-          against: Path | None, revisions: Revisions, force: bool) -> None:
+          against: Path | None, revisions: Revisions, force: bool, registers: Path | None) -> None:
     """Write the Word draft of the report in REPORT_DIR, with the checks' findings as comments."""
     from secretariat.pipeline import DraftOptions
     from secretariat.pipeline import draft as run_draft
     from secretariat.reporters import draft as draft_reporter
 
-    options = DraftOptions(report_dir=report_dir, output=output, comments=not no_comments, force=force)
+    options = DraftOptions(report_dir=report_dir, output=output, comments=not no_comments, force=force,
+                           registers=registers)
     as_json = output_format == "json"
     report = draft_reporter.draft_json if as_json else draft_reporter.draft_text
     if against is None:
@@ -115,7 +121,9 @@ def draft(report_dir: Path, output: Path | None, output_format: str, no_comments
 @click.option("--strict", is_flag=True, help="Exit 1 on warnings too.")
 @click.option("--select", "select", multiple=True, metavar="CHECK",
               help="Run only this check (repeatable); all checks by default.")
-def check(report_dir: Path, output_format: str, strict: bool, select: tuple[str, ...]) -> None:
+@click.option("--registers", type=click.Path(path_type=Path), default=None, help=REGISTERS_HELP)
+def check(report_dir: Path, output_format: str, strict: bool, select: tuple[str, ...],
+          registers: Path | None) -> None:
     """Check the records of the report in REPORT_DIR: totals, dates, party counts, structure."""
     from secretariat.checks.runner import discover
     from secretariat.pipeline import CheckOptions
@@ -126,7 +134,7 @@ def check(report_dir: Path, output_format: str, strict: bool, select: tuple[str,
     unknown = [name for name in select if name not in known]
     if unknown:
         raise click.UsageError(f"unknown check {', '.join(unknown)}; the checks are {', '.join(known)}")
-    options = CheckOptions(report_dir=report_dir, select=select or None)
+    options = CheckOptions(report_dir=report_dir, select=select or None, registers=registers)
     result = _run(lambda: _checked(options, run_check), output_format != "text")
     output = findings_reporter.render(result, output_format)
     if output:
@@ -181,13 +189,17 @@ def lint(paths: tuple[Path, ...], output_format: str, strict: bool, on: datetime
               help="The previous report's folder, to start from.")
 @click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text",
               show_default=True, help="Text for people, JSON for machines.")
-def new_report(target: Path, previous: Path, output_format: str) -> None:
+@click.option("--keep-register-snapshots", is_flag=True,
+              help="Carry the previous report's own <id>.register.json copies (by default the new report uses the "
+                   "workspace's registers, kept current in one place).")
+def new_report(target: Path, previous: Path, output_format: str, keep_register_snapshots: bool) -> None:
     """Start the next report of a series in TARGET from the previous report's folder (never overwrites)."""
     from secretariat.reporters import new as new_reporter
     from secretariat.series import NewOptions, start_next_report
 
     as_json = output_format == "json"
-    result = _run(lambda: start_next_report(NewOptions(target=target, previous=previous)), as_json)
+    options = NewOptions(target=target, previous=previous, register_snapshots=keep_register_snapshots)
+    result = _run(lambda: start_next_report(options), as_json)
     click.echo(new_reporter.new_json(result) if as_json else new_reporter.new_text(result))
     sys.exit(EXIT_OK)
 
@@ -210,6 +222,104 @@ def review_command(edited: Path, report_dir: Path, output_format: str, apply_edi
     result = _run(lambda: review(options), output_format != "text")
     click.echo(review_output(result, output_format))
     sys.exit(EXIT_PROBLEMS if result.failed else EXIT_OK)
+
+
+@main.group("registers")
+def registers_group() -> None:
+    """Keep the workspace's registers current: parties of a treaty, sessions of a body."""
+
+
+def _place(registers: Path | None, start: Path | None = None) -> RegisterPlace:
+    from secretariat.registers.place import find_registers
+
+    return _run(lambda: find_registers(start or Path.cwd(), registers), False)
+
+
+@registers_group.command("where")
+@click.argument("report_dir", required=False, type=click.Path(file_okay=False, path_type=Path))
+@click.option("--registers", type=click.Path(path_type=Path), default=None, help=REGISTERS_HELP)
+def registers_where(report_dir: Path | None, registers: Path | None) -> None:
+    """Say which register files a report (or the current folder) is checked against."""
+    place = _place(registers, report_dir)
+    click.echo(f"using {place.describe()}")
+    for path in place.files("*.json"):
+        click.echo(f"  {path}")
+
+
+@registers_group.command("add-party")
+@click.argument("treaty")
+@click.argument("state")
+@click.option("--consent", help="Date of ratification, accession …: 2018-07-23, or 2018-07 / 2018 if only the "
+                                "month or year is known (kept as a period).")
+@click.option("--type", "kind", default="ratification", show_default=True,
+              help="The kind of instrument deposited: ratification, accession, acceptance, approval or succession.")
+@click.option("--signature", help="Date of signature (2001-12-12).")
+@click.option("--source", required=True, help="Where the event is recorded (depositary notification, UNTC page).")
+@click.option("--note", help="What a reader of the register needs to know about the entry.")
+@click.option("--replace", is_flag=True, help="Change a consent date the register already records.")
+@click.option("--registers", type=click.Path(path_type=Path), default=None, help=REGISTERS_HELP)
+@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True)
+def add_party(treaty: str, state: str, consent: str | None, kind: str, signature: str | None, source: str,
+              note: str | None, replace: bool, registers: Path | None, output_format: str) -> None:
+    """Record that STATE (ISO code or name) signed or became a party to TREATY (register id, e.g. tip-protocol)."""
+    from secretariat.registers.update import PartyEvent
+    from secretariat.registers.update import add_party as run_add
+
+    event = PartyEvent(treaty, state, source, consent, kind, signature, note, replace)
+    place = _place(registers)
+    update = _run(lambda: run_add(place, Path.cwd(), event), output_format == "json")
+    _echo_update(update, f"recorded {state}", output_format)
+
+
+@registers_group.command("add-session")
+@click.argument("number", type=click.IntRange(min=1))
+@click.option("--venue", required=True, help="The city, as the masthead writes it (Vienna).")
+@click.option("--start", required=True, help="First day: 2018-10-15 (or 2018-10 if only the month is known).")
+@click.option("--end", required=True, help="Last day: 2018-10-19 (or 2018-10).")
+@click.option("--source", required=True, help="Where the venue and dates are announced, quoted.")
+@click.option("--register", "register_name", default="cop-sessions", show_default=True,
+              help="The register of sessions (file name without .json).")
+@click.option("--replace", is_flag=True, help="Change a session the register already holds.")
+@click.option("--registers", type=click.Path(path_type=Path), default=None, help=REGISTERS_HELP)
+@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True)
+def add_session(number: int, venue: str, start: str, end: str, source: str, register_name: str, replace: bool,
+                registers: Path | None, output_format: str) -> None:
+    """Record session NUMBER of the body (venue and dates, with the source) in the register of sessions."""
+    from secretariat.registers.update import SessionEvent
+    from secretariat.registers.update import add_session as run_add
+
+    event = SessionEvent(register_name, number, venue, start, end, source, replace)
+    place = _place(registers)
+    update = _run(lambda: run_add(place, Path.cwd(), event), output_format == "json")
+    _echo_update(update, f"recorded session {number}", output_format)
+
+
+@registers_group.command("import")
+@click.argument("treaty")
+@click.argument("table", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--as-of", "as_of", type=click.DateTime(["%Y-%m-%d"]), default=None,
+              help="The date of the status the table shows (read from a saved page's 'STATUS AS AT' if omitted).")
+@click.option("--source", help="The citation of the table (default: UN Treaty Collection, status as at …).")
+@click.option("--registers", type=click.Path(path_type=Path), default=None, help=REGISTERS_HELP)
+@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True)
+def import_table(treaty: str, table: Path, as_of: datetime | None, source: str | None, registers: Path | None,
+                 output_format: str) -> None:
+    """Merge the UN Treaty Collection's participant TABLE (.html page, copied text, or .csv) into TREATY."""
+    from secretariat.registers.untc import read_table_file
+    from secretariat.registers.update import import_table as run_import
+
+    place = _place(registers)
+    read = read_table_file(table)
+    day = None if as_of is None else as_of.date()
+    update = _run(lambda: run_import(place, Path.cwd(), treaty, read, table, source, day), output_format == "json")
+    _echo_update(update, f"imported {len(read.rows)} rows of {table}", output_format)
+
+
+def _echo_update(update: RegisterUpdate, what: str, output_format: str) -> None:
+    from secretariat.reporters import registers as registers_reporter
+
+    click.echo(registers_reporter.update_json(update) if output_format == "json"
+               else registers_reporter.update_text(update, what))
 
 
 def _checked(options: CheckOptions, run_check: Callable[[CheckOptions], CheckRun]) -> CheckRun:

@@ -18,6 +18,7 @@ from secretariat.model import Comment, Draft, Heading, Paragraph, Run
 from secretariat.records import ReportRecords, load_report, report_date
 from secretariat.records.footnotes import footnote_issues
 from secretariat.records.previous import load_previous
+from secretariat.registers.place import find_registers
 from secretariat.render.body import render_body
 from secretariat.render.context import template_context
 from secretariat.render.environment import RecordTextLoader, make_environment
@@ -41,6 +42,7 @@ class DraftOptions:
     output: Path | None = None
     comments: bool = True
     force: bool = False  # overwrite a file that is not the draft secretariat last wrote there (keeping a backup)
+    registers: Path | None = None  # the workspace's registers folder, if given
 
     @property
     def output_path(self) -> Path:
@@ -56,6 +58,7 @@ class CheckOptions:
 
     report_dir: Path
     select: tuple[str, ...] | None = None
+    registers: Path | None = None  # the workspace's registers folder, if given
 
 
 @dataclass(frozen=True)
@@ -144,8 +147,9 @@ def rendered_texts(document: Draft) -> dict[str, str]:
 
 def check(options: CheckOptions) -> CheckRun:
     """Load and validate a report, then run the checks on it (rendering it only if a check needs the text)."""
+    place = find_registers(options.report_dir, options.registers)
     records = load_report(options.report_dir)
-    return run_checks(records, lambda: rendered_texts(build_draft(records, strict=False)), options.select)
+    return run_checks(records, lambda: rendered_texts(build_draft(records, strict=False)), options.select, place)
 
 
 def lint(options: LintOptions) -> CheckRun:
@@ -211,9 +215,10 @@ def draft(options: DraftOptions, mark: Marker | None = None) -> DraftResult:
 
     mark, if given, marks the draft's changes against an earlier version before it is written.
     """
+    place = find_registers(options.report_dir, options.registers)
     records = load_report(options.report_dir)
     document = build_draft(records)
-    checks = run_checks(records, lambda: rendered_texts(document))
+    checks = run_checks(records, lambda: rendered_texts(document), registers=place)
     changes = None
     counts = _counts(document)  # of the new draft, without what a marked draft shows deleted
     if mark is not None:

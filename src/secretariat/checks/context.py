@@ -14,6 +14,7 @@ from secretariat.checks.finding import Finding, Severity
 from secretariat.errors import Location
 from secretariat.records import ReportRecords, report_date
 from secretariat.records.footnotes import record_texts
+from secretariat.registers.place import RegisterPlace, find_registers
 
 _FIGURE_USE = re.compile(r"""fig\[\s*['"]([a-z0-9-]+)['"]\s*\]""")
 _RECORD_POINTER = re.compile(r"^/(activities|figures)/(\d+)")
@@ -26,6 +27,7 @@ class CheckContext:
     records: ReportRecords
     check: str = ""
     render: Callable[[], Mapping[str, str]] | None = None  # the rendered text, made only if a check asks
+    place: RegisterPlace | None = None  # where the registers are; None: found from the report folder
 
     @property
     def rendered(self) -> Mapping[str, str]:
@@ -36,6 +38,11 @@ class CheckContext:
     def folder(self) -> Path:
         """Return the report folder."""
         return self.records.folder
+
+    @cached_property
+    def registers(self) -> RegisterPlace:
+        """Return where this report's registers are kept."""
+        return self.place if self.place is not None else find_registers(self.folder)
 
     @property
     def report_date(self) -> date:
@@ -50,11 +57,13 @@ class CheckContext:
         return loaded.locate(pointer)
 
     def finding(self, code: str, severity: Severity, file: str, pointer: str, message: str, *,
-                expected: object = None, found: object = None, paragraph: str | None = None) -> Finding:
-        """Build a finding of this check at a record location."""
+                expected: object = None, found: object = None, paragraph: str | None = None,
+                register: object = None) -> Finding:
+        """Build a finding of this check at a record location (``register``: the register file it rests on)."""
         return Finding(code=code, severity=severity, location=self.locate(file, pointer), message=message,
                        expected=None if expected is None else str(expected),
-                       found=None if found is None else str(found), paragraph=paragraph, check=self.check)
+                       found=None if found is None else str(found), paragraph=paragraph, check=self.check,
+                       register=None if register is None else str(register))
 
     def texts(self) -> list[tuple[str, str]]:
         """Return (pointer, source text) of every paragraph text and sub-paragraph in content.json."""

@@ -75,24 +75,27 @@ def _compare(ctx: CheckContext, register: SessionRegister, key: str, code: str) 
         yield ctx.finding("session-not-in-register", Severity.NOTE, "report.json", f"/{key}/number",
                           f"the register of sessions ({Path(register.path).name}) does not hold session "
                           f"{stated.get('number')} of the {register.body}: its venue and dates could not be verified",
-                          expected="a session in the register", found=stated.get("number"), paragraph=paragraph)
+                          expected="a session in the register", found=stated.get("number"), paragraph=paragraph,
+                          register=register.path)
         return
     where = f"session {known.number} per the register of sessions ({Path(register.path).name}, with its source)"
-    if stated.get("venue") != known.venue:
+    if stated.get("venue") is not None and stated.get("venue") != known.venue:  # None: the gaps check says it
         yield ctx.finding(code, Severity.ERROR, "report.json", f"/{key}/venue",
                           f"expected {known.venue} as the venue of {where}, found {stated.get('venue')!r}",
-                          expected=known.venue, found=stated.get("venue"), paragraph=paragraph)
+                          expected=known.venue, found=stated.get("venue"), paragraph=paragraph,
+                          register=register.path)
     for field in ("start", "end"):
         day, days = _day(stated.get(field)), span(getattr(known, field))
         if day is not None and days is not None and not days[0] <= day <= days[1]:
             yield ctx.finding(code, Severity.ERROR, "report.json", f"/{key}/{field}",
                               f"expected the {field} of {where} to be {getattr(known, field)}, found {day}",
-                              expected=getattr(known, field), found=day, paragraph=paragraph)
+                              expected=getattr(known, field), found=day, paragraph=paragraph,
+                              register=register.path)
 
 
 def _sessions(ctx: CheckContext) -> Iterator[Finding]:
     report = ctx.records.report
-    register = register_for(report.get("body"))
+    register = register_for(report.get("body"), ctx.registers)
     session, previous = report.get("session"), report.get("previous_session")
     if isinstance(session, dict) and isinstance(previous, dict):
         number, before = session.get("number"), previous.get("number")

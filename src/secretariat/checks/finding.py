@@ -30,6 +30,7 @@ class Finding:
     check: str = ""  # the plugin that found it
     waived: str | None = None  # the reason the secretariat gave for accepting it
     offset: int | None = None  # the character offset in that paragraph's text, where the lint knows it
+    register: str | None = None  # the register file the finding was judged against, if any
 
     def waive(self, reason: str) -> Finding:
         """Return the finding marked as knowingly accepted, with the reason."""

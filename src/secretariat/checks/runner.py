@@ -15,6 +15,7 @@ from secretariat.checks.context import CheckContext
 from secretariat.checks.finding import Finding, Severity
 from secretariat.errors import Location, Problem, SecretariatError, TemplateError
 from secretariat.records import ReportRecords
+from secretariat.registers.place import RegisterPlace
 
 
 @dataclass(frozen=True)
@@ -79,7 +80,7 @@ class _Rendered:
 
 
 def run_checks(records: ReportRecords, render: Callable[[], Mapping[str, str]] | None = None,
-               select: Iterable[str] | None = None) -> CheckRun:
+               select: Iterable[str] | None = None, registers: RegisterPlace | None = None) -> CheckRun:
     """Run the selected checks (all by default) on loaded records and apply the waivers."""
     # render returns the printed text of each paragraph: called only if a selected check reads it
     wanted = set(select) if select is not None else None
@@ -89,7 +90,7 @@ def run_checks(records: ReportRecords, render: Callable[[], Mapping[str, str]] |
     for plugin in discover():
         if wanted is not None and plugin.name not in wanted:
             continue
-        context = CheckContext(records, check=plugin.name, render=rendered)
+        context = CheckContext(records, check=plugin.name, render=rendered, place=registers)
         ran.append(plugin.name)
         try:
             findings.extend(plugin.run(context))

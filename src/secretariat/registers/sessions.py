@@ -1,6 +1,7 @@
 """The register of sessions of an intergovernmental body: number, venue and dates, each with its source.
 
-Data: ``data/registers/cop-sessions.json`` (see ``data/registers/cop-sessions.README.md``). Dates are partial
+Data: ``<name>-sessions.json`` in the workspace's registers folder, else the packaged
+``data/registers/cop-sessions.json`` (see ``data/registers/cop-sessions.README.md``). Dates are partial
 ("2014-10" when a source gives only the month), so a check can confirm what the register knows and no more.
 """
 
@@ -14,9 +15,9 @@ from typing import Any
 
 from secretariat.dates import parse_partial
 from secretariat.errors import SessionRegisterError
-from secretariat.resources import data_path
+from secretariat.registers.place import RegisterPlace, find_registers
 
-REGISTERS = ("registers/cop-sessions.json",)
+PATTERN = "*-sessions.json"
 
 
 @dataclass(frozen=True)
@@ -78,12 +79,17 @@ def read_register(path: Path) -> SessionRegister:
     return SessionRegister(data["body"], sessions, str(path))
 
 
-@functools.cache
-def session_registers() -> tuple[SessionRegister, ...]:
-    """Return the shipped registers of sessions (read once)."""
-    return tuple(read_register(data_path(rel)) for rel in REGISTERS)
+@functools.lru_cache(maxsize=16)
+def _read(path: Path, stamp: int) -> SessionRegister:
+    return read_register(path)
 
 
-def register_for(body: object) -> SessionRegister | None:
-    """Return the register of the body with this name, or None if none is shipped."""
-    return next((r for r in session_registers() if r.body == body), None)
+def session_registers(place: RegisterPlace | None = None) -> tuple[SessionRegister, ...]:
+    """Return the registers of sessions: the workspace's first, then the packaged ones it does not replace."""
+    place = place if place is not None else find_registers(None)
+    return tuple(_read(path.resolve(), path.stat().st_mtime_ns) for path in place.files(PATTERN))
+
+
+def register_for(body: object, place: RegisterPlace | None = None) -> SessionRegister | None:
+    """Return the register of the body with this name, or None if there is none."""
+    return next((r for r in session_registers(place) if r.body == body), None)

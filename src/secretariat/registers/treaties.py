@@ -1,8 +1,9 @@
 """Treaty registers: who became a party when (exactly, or known only to a period), and published counts.
 
-Data: ``data/registers/<id>.json``, validated by ``schemas/register.schema.json``; see
-``data/registers/README.md``. A report folder may carry its own ``<id>.register.json``, which is used
-instead of the shipped register (a snapshot kept with a report, or a test case).
+Data: ``<id>.json`` in the workspace's registers folder, else the packaged ``data/registers/<id>.json`` (see
+``registers/place.py``), validated by ``schemas/register.schema.json``; see ``data/registers/README.md``. A
+report folder may carry its own ``<id>.register.json``, which is used instead of both (a snapshot kept with a
+report, or a test case).
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from typing import Any
 from secretariat.dates import Period, period_of
 from secretariat.errors import RegisterError, UnknownRegisterError
 from secretariat.registers._treaty_files import read_register
-from secretariat.resources import data_path
+from secretariat.registers.place import RegisterPlace, find_registers
 
 __all__ = ["Participant", "PublishedCount", "TreatyRegister", "treaty_register"]
 
@@ -132,13 +133,16 @@ def _load(path: Path, stamp: int) -> TreatyRegister:
         raise RegisterError(f"{path}: bad date in the treaty register: {e}") from e
 
 
-def treaty_register(register_id: str, folder: Path | None = None) -> TreatyRegister:
-    """Return a register by id: the report folder's own copy if it has one, else the shipped one (cached)."""
+def treaty_register(register_id: str, folder: Path | None = None,
+                    place: RegisterPlace | None = None) -> TreatyRegister:
+    """Return a register by id: the report folder's own copy, else the workspace's, else the packaged one."""
     if not isinstance(register_id, str) or re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", register_id) is None:
         raise UnknownRegisterError(f"expected a register id (lower-case slug), found {register_id!r}")
+    place = place if place is not None else find_registers(folder)
     candidates = [folder / f"{register_id}.register.json"] if folder is not None else []
-    candidates.append(data_path(f"registers/{register_id}.json"))
+    candidates.append(place.file(f"{register_id}.json"))
     for path in candidates:
         if path.is_file():
             return _load(path.resolve(), path.stat().st_mtime_ns)
-    raise UnknownRegisterError(f"no treaty register {register_id!r}: expected {candidates[-1]}")
+    raise UnknownRegisterError(f"no treaty register {register_id!r}: expected {candidates[-1]} "
+                               f"(looked in {place.describe()})")

@@ -36,7 +36,7 @@ def finding_data(finding: Finding) -> dict[str, Any]:
             "line": loc.line, "column": loc.column, "pointer": loc.pointer, "paragraph": finding.paragraph,
             "offset": finding.offset,
             "message": finding.message, "expected": finding.expected, "found": finding.found,
-            "waived": finding.waived}
+            "waived": finding.waived, "register": finding.register}
 
 
 def summary_data(run: CheckRun) -> dict[str, int]:
@@ -89,6 +89,8 @@ def _message(finding: Finding) -> str:
               if value is not None]
     if stated and not all(_says(text, value) for _word, value in stated):
         text += " (" + ", ".join(f"{word} {value}" for word, value in stated) + ")"
+    if finding.register is not None:
+        text += f" [register: {relative_path(finding.register) or finding.register}]"
     if finding.waived is not None:
         text += f" (waived: {finding.waived})"
     return text

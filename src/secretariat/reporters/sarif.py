@@ -68,6 +68,9 @@ def _result(finding: Finding, rule_index: int) -> dict[str, Any]:
     properties = {"check": finding.check, "pointer": finding.location.pointer, "paragraph": finding.paragraph,
                   "offset": finding.offset, "expected": finding.expected, "found": finding.found}
     result["properties"] = {key: value for key, value in properties.items() if value}
+    if finding.register is not None:
+        result["relatedLocations"] = [{"id": 1, "message": {"text": "the register this finding rests on"},
+                                       "physicalLocation": {"artifactLocation": artifact_location(finding.register)}}]
     return result
 
 

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import os
+import secrets
 import shutil
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -21,6 +21,7 @@ class NewOptions:
 
     target: Path
     previous: Path
+    register_snapshots: bool = False  # carry the previous report's own *.register.json copies
 
 
 @dataclass(frozen=True)
@@ -32,6 +33,7 @@ class NewResult:
     headings: int
     figures: int
     unset: tuple[str, ...]
+    snapshots_left: tuple[str, ...] = ()  # the previous report's own register copies, not carried
 
 
 def _unset(data: Any, pointer: str = "") -> list[str]:
@@ -66,11 +68,13 @@ def start_next_report(options: NewOptions) -> NewResult:
     }
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
+        staging = target.parent / f".{target.name}.{secrets.token_hex(6)}"
+        staging.mkdir()  # not mkdtemp: that makes the folder private (0700), and it becomes the user's folder
         try:
             for name, data in records.items():
                 dump_record_file(staging / name, data)
-            for extra in [options.previous / "templates", *options.previous.glob("*.register.json")]:
+            snapshots = list(options.previous.glob("*.register.json")) if options.register_snapshots else []
+            for extra in [options.previous / "templates", *snapshots]:
                 if extra.is_dir():
                     shutil.copytree(extra, staging / extra.name)
                 elif extra.is_file():
@@ -81,5 +85,6 @@ def start_next_report(options: NewOptions) -> NewResult:
             raise
     except OSError as e:
         raise OutputError(f"{target}: cannot create the new report: {e.strerror or e}") from e
+    left = () if options.register_snapshots else tuple(sorted(p.name for p in options.previous.glob("*.register.json")))
     return NewResult(target, sum(1 for b in blocks if "heading" not in b), sum(1 for b in blocks if "heading" in b),
-                     len(figures), tuple(f"report.json {p}" for p in _unset(report)))
+                     len(figures), tuple(f"report.json {p}" for p in _unset(report)), left)

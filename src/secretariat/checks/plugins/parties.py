@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Generator, Iterator
+from collections.abc import Generator, Iterable, Iterator
+from dataclasses import replace
 from typing import Any
 
 from secretariat.checks.context import CheckContext
@@ -56,26 +57,33 @@ def run(ctx: CheckContext) -> Iterator[Finding]:
         paragraph = ctx.figure_paragraph(str(figure.get("id")))
         where = (f"/figures/{index}", paragraph)
         if link.get("measure") == "parties":
-            yield from _count(ctx, register, figure, where)
+            yield from _citing(register, _count(ctx, register, figure, where))
         elif link.get("measure") == "new-parties":
-            yield from new_parties_findings(ctx, register, figure, where)
+            yield from _citing(register, new_parties_findings(ctx, register, figure, where))
+
+
+def _citing(register: TreatyRegister, findings: Iterable[Finding]) -> Iterator[Finding]:
+    """Name the register file behind each finding, so the officer knows which file to correct."""
+    return (replace(f, register=str(register.path)) for f in findings)
 
 
 def _load(ctx: CheckContext, name: str, file: str,
           pointer: str) -> Generator[Finding, None, TreatyRegister | None]:
     try:
-        register = treaty_register(name, ctx.folder)
+        register = treaty_register(name, ctx.folder, ctx.registers)
     except UnknownRegisterError as e:
         yield ctx.finding("register-unknown", Severity.ERROR, file, pointer, str(e),
                           expected="the id of a register in data/registers/", found=name)
         return None
     except RegisterError as e:
-        yield ctx.finding("register-invalid", Severity.ERROR, file, pointer, str(e))
+        yield ctx.finding("register-invalid", Severity.ERROR, file, pointer, str(e),
+                          register=e.problems[0].location.path if e.problems else None)
         return None
     if not register.participants:
         yield ctx.finding("register-empty", Severity.ERROR, file, pointer,
                           f"expected the treaty register {name!r} ({register.path}) to list participants, "
-                          "found none: nothing can be checked against it", expected="participants", found="none")
+                          "found none: nothing can be checked against it", expected="participants", found="none",
+                          register=register.path)
         return None
     return register
 
