@@ -189,7 +189,7 @@ def test_import_of_an_unreadable_table_lists_every_bad_row_and_writes_nothing(wo
     assert result.exit_code == 1
     assert f"{table}: 3 row(s) cannot be read; nothing was imported" in result.output
     assert f"{table}:2: expected a State's name as the United Nations writes it, found 'Narnia'" in result.output
-    assert f"{table}:3: Fiji: day is out of range for month" in result.output
+    assert f"{table}:3: Fiji: expected a real date, found '31 Feb 2017'" in result.output
     assert not (workspace / "registers").exists()
 
 

@@ -73,7 +73,10 @@ def parse_when(text: str) -> When | None:
     else:
         parts = tuple(None if part is None else int(part) for part in (iso_year, iso_month, iso_day))
     iso = "-".join(f"{p:02d}" if i else str(p) for i, p in enumerate(parts) if p is not None)
-    period = period_of(iso)
+    try:
+        period = period_of(iso)
+    except ValueError as e:
+        raise ValueError(f"expected a real date, found {text!r} ({e})") from e
     return When(period.start, period.end, text)
 
 
