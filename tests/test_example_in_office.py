@@ -9,6 +9,8 @@ import sys
 from pathlib import Path
 
 import pytest
+import zxingcpp
+from PIL import Image
 
 from office import convert, pdf_page_count, pdf_pages_text, to_text
 
@@ -102,3 +104,26 @@ def test_later_pages_carry_symbol_page_number_and_job_number(pdf: Path) -> None:
         lines = [line.strip() for line in text.splitlines() if line.strip()]
         assert "CTOC/COP/2016/2" in lines[0]
         assert "V.16-03496" in lines[-1] and re.search(rf"\b{page}\b", lines[-1])
+
+
+def _page(pdf: Path, page: int) -> str:
+    return " ".join(pdf_pages_text(pdf, page, page, layout=False).split())
+
+
+def test_pages_break_where_the_published_report_breaks(pdf: Path) -> None:
+    # The seed's page markers: page 1 ends after paragraph 2, page 4 opens inside paragraph 12, page 5 ends
+    # after paragraph 21, and the last page, 15, holds chapter III with paragraphs 73 and 74.
+    assert pdf_page_count(pdf) == 15
+    first, fifth, last = _page(pdf, 1), _page(pdf, 5), _page(pdf, 15)
+    assert "have become parties to the Protocol." in first and "3. The following" not in first
+    assert _page(pdf, 4).startswith("CTOC/COP/2016/2 forms of trafficking in persons and bring offenders to justice.")
+    assert "to be fully operational by mid-2016." in fifth and "22. " not in fifth
+    assert re.search(r"III\. Conclusions 73\. In promoting .* 74\. Despite the progress made", last)
+    assert "72. " not in last
+
+
+def test_page_one_barcode_and_qr_code_decode(pdf: Path, tmp_path: Path) -> None:
+    subprocess.run(["pdftoppm", "-png", "-r", "300", "-f", "1", "-l", "1", str(pdf), str(tmp_path / "p")],
+                   check=True, capture_output=True, timeout=120)
+    found = {r.format.name: r.text for r in zxingcpp.read_barcodes(Image.open(next(tmp_path.glob("p*.png"))))}
+    assert found == {"Code39": "1603496", "QRCode": "https://undocs.org/CTOC/COP/2016/2"}

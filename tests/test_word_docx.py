@@ -10,6 +10,7 @@ import pytest
 from lxml import etree
 
 from secretariat.word import build_docx_bytes
+from secretariat.word.layout import ISSUED
 from test_word_fixtures import MASTHEAD, NS, W, example_draft, parts, xml
 
 CT = "application/vnd.openxmlformats-officedocument.wordprocessingml."
@@ -57,8 +58,11 @@ def test_package_declares_every_part_and_python_docx_can_open_it(data: bytes) ->
     assert rels[REL + "footnotes"] == "footnotes.xml"
     assert rels[REL + "numbering"] == "numbering.xml"
     assert rels[REL + "styles"] == "styles.xml"
-    assert set(members) - {"[Content_Types].xml", "_rels/.rels", "word/_rels/document.xml.rels"} == {
+    assert {name for name in members if not name.endswith(".rels")} - {"[Content_Types].xml"} == {
         name.lstrip("/") for name in overrides if name}
+    pictures = {r.get("Id"): r.get("Target") for r in etree.fromstring(members["word/_rels/footer1.xml.rels"])}
+    assert pictures == {"rId1": "media/barcode.png", "rId2": "media/qrcode.png"}
+    assert overrides["/word/media/barcode.png"] == overrides["/word/media/qrcode.png"] == "image/png"
     opened = docx.Document(io.BytesIO(data))
     assert opened.styles["UN Numbered Paragraph"].style_id == "UNNumberedParagraph"
     assert opened.paragraphs[0].style is not None and opened.paragraphs[0].style.name == "UN Masthead Session"
@@ -99,7 +103,10 @@ def test_numbering_lists_are_attached_to_styles(data: bytes) -> None:
             for lvl in abstract.findall("w:lvl", NS)]
         assert abstract.find(".//w:lvlRestart", NS) is None  # lower levels restart after each higher one
     assert levels[abstract_of["1"]] == [("decimal", "%1.", "UNNumberedParagraph"),
-                                        ("lowerLetter", "(%2)", "UNSubparagraph")]
+                                        ("lowerLetter", "(%2)", "UNSubparagraph"),
+                                        ("lowerRoman", "(%3)", "UNSubparagraph2"),
+                                        ("lowerLetter", "%4.", "UNSubparagraph3"),
+                                        ("lowerRoman", "%5.", "UNSubparagraph4")]
     assert levels[abstract_of["2"]] == [("upperRoman", "%1.", "Heading1"), ("upperLetter", "%2.", "Heading2"),
                                         ("decimal", "%3.", "Heading3")]
 
@@ -187,7 +194,7 @@ def test_running_heads_footers_and_page_setup(data: bytes) -> None:
     assert sect.find("w:titlePg", NS) is not None
     assert xml(data, "word/settings.xml").find("w:evenAndOddHeaders", NS) is not None
     assert (val(sect.find("w:pgSz", NS), "w"), val(sect.find("w:pgSz", NS), "h")) == ("11906", "16838")
-    assert val(sect.find("w:pgMar", NS), "top") == "1440"
+    assert val(sect.find("w:pgMar", NS), "top") == str(ISSUED.margin_top)
     refs = {(etree.QName(r).localname, val(r, "type")): r.get(f"{{{NS['r']}}}id") for r in sect
             if etree.QName(r).localname.endswith("Reference")}
     assert len(refs) == 6
@@ -199,7 +206,8 @@ def test_running_heads_footers_and_page_setup(data: bytes) -> None:
         ("UNRunningHeadOdd", "CTOC/COP/2016/2")]
     feet = {slot: _part_for(data, refs[("footerReference", slot)]) for slot in ("first", "default", "even")}
     first = feet["first"].findall("w:p", NS)
-    assert [text_of(p) for p in first] == ["V.16-03496 (E)280616290616", "*1603496*"]
+    assert [text_of(p) for p in first] == ["V.16-03496 (E)280616290616", "", "*1603496*"]
+    assert len(first[1].findall(".//w:drawing", NS)) == 2  # the barcode and the QR code
     assert len(first[0].findall(".//w:tab", NS)) == 2
 
     def sequence(footer: etree._Element) -> list[str]:

@@ -65,8 +65,8 @@ def test_control_character_elsewhere_is_named() -> None:
 
 
 def test_unsupported_levels_are_refused() -> None:
-    with pytest.raises(OutputError, match=r"src-9: level 2 is not 0 or 1"):
-        build_docx_bytes(with_blocks(Paragraph((Run("Deep"),), level=2, source="src-9")))
+    with pytest.raises(OutputError, match=r"src-9: level 5 is not 0 to 4"):
+        build_docx_bytes(with_blocks(Paragraph((Run("Deep"),), level=5, source="src-9")))
     with pytest.raises(OutputError, match=r"level 4 is not 1, 2 or 3"):
         build_docx_bytes(with_blocks(Heading(4, (Run("Deep"),))))
 

@@ -10,6 +10,7 @@ from secretariat.compare import ChangeSummary, Redline, Version, redline
 from secretariat.compare.fromdocx import docx_version
 from secretariat.errors import UsageError
 from secretariat.model import Draft, Revisions
+from secretariat.records.content import sub_paragraphs
 from secretariat.word import write_docx
 
 if TYPE_CHECKING:  # drafting a report folder loads the pipeline; comparing two .docx does not need it
@@ -23,8 +24,8 @@ def record_keys(records: ReportRecords) -> dict[str, str]:
     for index, block in enumerate(records.content):
         if "id" in block:
             keys[f"/blocks/{index}"] = f"id:{block['id']}"
-            keys.update({f"/blocks/{index}/items/{k}": f"id:{block['id']}/items/{k}"
-                         for k in range(len(block.get("items", ())))})
+            keys.update({f"/blocks/{index}{sub.pointer}": f"id:{block['id']}{sub.pointer}"
+                         for sub in sub_paragraphs(block)})
     return keys
 
 

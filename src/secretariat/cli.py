@@ -93,15 +93,24 @@ def _changes_options(command: Callable[..., None]) -> Callable[..., None]:
               help="Overwrite a .docx that is not the draft secretariat last wrote there, keeping it as a backup.")
 @click.option("--registers", type=click.Path(path_type=Path), default=None, help=REGISTERS_HELP)
 @_changes_options
+@click.option("--layout", type=click.Choice(["issued", "manuscript"]), default="issued", show_default=True,
+              help="The UN's issued A4 page, or a double-spaced 12-point manuscript for submission.")
+@click.option("--barcode/--no-barcode", default=True, show_default=True,
+              help="Draw the job number as a Code 39 barcode on page 1.")
+@click.option("--qr/--no-qr", default=True, show_default=True,
+              help="Draw the document's address (https://undocs.org/<symbol>) as a QR code on page 1.")
 def draft(report_dir: Path, output: Path | None, output_format: str, no_comments: bool, strict: bool,
-          against: Path | None, revisions: Revisions, force: bool, registers: Path | None) -> None:
+          against: Path | None, revisions: Revisions, force: bool, registers: Path | None, layout: str,
+          barcode: bool, qr: bool) -> None:
     """Write the Word draft of the report in REPORT_DIR, with the checks' findings as comments."""
+    from secretariat.model import Presentation
     from secretariat.pipeline import DraftOptions
     from secretariat.pipeline import draft as run_draft
     from secretariat.reporters import draft as draft_reporter
 
     options = DraftOptions(report_dir=report_dir, output=output, comments=not no_comments, force=force,
-                           registers=registers)
+                           registers=registers,
+                           presentation=Presentation(layout=layout, barcode=barcode, qr_code=qr))
     as_json = output_format == "json"
     report = draft_reporter.draft_json if as_json else draft_reporter.draft_text
     if against is None:

@@ -48,7 +48,7 @@ class Heading:
 
 @dataclass(frozen=True)
 class Paragraph:
-    """A body paragraph: level 0 numbered 1, 2, 3 …; level 1 a sub-paragraph (a), (b) …"""
+    """A body paragraph: level 0 numbered 1, 2, 3 …; sub-paragraphs level 1 (a), 2 (i), 3 a., 4 i."""
 
     inlines: tuple[Inline, ...]
     level: int = 0
@@ -121,6 +121,15 @@ class Revisions:
 
 
 @dataclass(frozen=True)
+class Presentation:
+    """How the draft is laid out: the issued page or a manuscript, and the machine-readable symbols of page 1."""
+
+    layout: str = "issued"  # or "manuscript"
+    barcode: bool = True  # the job number as a Code 39 symbol
+    qr_code: bool = True  # the document's official address (https://undocs.org/<symbol>) as a QR code
+
+
+@dataclass(frozen=True)
 class Draft:
     """A whole report ready to be written."""
 
@@ -133,3 +142,4 @@ class Draft:
     title: str = ""  # document property
     language: str = "en-GB"
     revisions: Revisions | None = None  # set when the draft is marked against an earlier version
+    presentation: Presentation = field(default_factory=Presentation)

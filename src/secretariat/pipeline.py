@@ -14,7 +14,7 @@ from jinja2 import Environment
 from secretariat.checks import CheckRun, Finding, Severity, run_checks
 from secretariat.compare import ChangeSummary
 from secretariat.errors import Location, OutputError, Problem, RecordError, SecretariatError, TemplateError
-from secretariat.model import Comment, Draft, Heading, Paragraph, Run
+from secretariat.model import Comment, Draft, Heading, Paragraph, Presentation, Run
 from secretariat.records import ReportRecords, load_report, report_date
 from secretariat.records.footnotes import footnote_issues
 from secretariat.records.previous import load_previous
@@ -43,6 +43,7 @@ class DraftOptions:
     comments: bool = True
     force: bool = False  # overwrite a file that is not the draft secretariat last wrote there (keeping a backup)
     registers: Path | None = None  # the workspace's registers folder, if given
+    presentation: Presentation = field(default_factory=Presentation)
 
     @property
     def output_path(self) -> Path:
@@ -219,6 +220,7 @@ def draft(options: DraftOptions, mark: Marker | None = None) -> DraftResult:
     records = load_report(options.report_dir)
     document = build_draft(records)
     checks = run_checks(records, lambda: rendered_texts(document), registers=place)
+    document = replace(document, presentation=options.presentation)
     changes = None
     counts = _counts(document)  # of the new draft, without what a marked draft shows deleted
     if mark is not None:

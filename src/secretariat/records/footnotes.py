@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from secretariat.records.content import sub_paragraphs
 from secretariat.records.folder import ReportRecords
 
 # An unescaped [^label]: a data value's brackets are always escaped, so only record text can make one.
@@ -26,7 +27,7 @@ def record_texts(records: ReportRecords) -> list[tuple[str, str]]:
     texts = []
     for index, block in enumerate(records.content):
         texts.append((f"/blocks/{index}/text", block["text"]))
-        texts += [(f"/blocks/{index}/items/{i}", item) for i, item in enumerate(block.get("items", []))]
+        texts += [(f"/blocks/{index}{sub.text_pointer}", sub.text) for sub in sub_paragraphs(block)]
     return texts
 
 

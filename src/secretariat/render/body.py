@@ -27,6 +27,21 @@ def _text(env: jinja2.Environment, loader: RecordTextLoader, name: str, text: st
     return Md(rendered.strip())
 
 
+def _items(env: jinja2.Environment, loader: RecordTextLoader, where: str, block: dict[str, Any],
+           context: dict[str, Any], depth: int = 0) -> list[Md]:
+    """Return the rendered sub-paragraphs of block; one holding its own carries them as a nested Markdown list."""
+    rendered = []
+    for i, item in enumerate(block.get("items", [])):
+        if isinstance(item, str):
+            rendered.append(_text(env, loader, f"{where}/items/{i}", item, context))
+            continue
+        lead = _text(env, loader, f"{where}/items/{i}/text", item["text"], context)
+        nested = _items(env, loader, f"{where}/items/{i}", item, context, depth + 1)
+        # Each child is a list item two columns in from its parent's text, so Markdown nests it one level down.
+        rendered.append(Md(lead + "".join(f"\n{'  ' * (depth + 1)}- {child}" for child in nested)))
+    return rendered
+
+
 def render_body(env: jinja2.Environment, loader: RecordTextLoader, records: ReportRecords,
                 context: dict[str, Any]) -> str:
     """Return the whole body as Markdown, footnote definitions included."""
@@ -40,10 +55,7 @@ def render_body(env: jinja2.Environment, loader: RecordTextLoader, records: Repo
         }
         if "heading" in block:
             rendered["heading"] = Md("#" * int(block["heading"]))
-        rendered["items"] = [
-            _text(env, loader, f"{content_file} {pointer}/items/{i}", item, context)
-            for i, item in enumerate(block.get("items", []))
-        ]
+        rendered["items"] = _items(env, loader, f"{content_file} {pointer}", block, context)
         blocks.append(rendered)
     footnotes_file = str(records.folder / "footnotes.json")
     notes = [

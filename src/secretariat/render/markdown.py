@@ -42,23 +42,24 @@ def parse_body(markdown: str) -> tuple[tuple[Block, ...], dict[str, tuple[Inline
     tokens = _PARSER.parse(markdown)
     blocks: list[Block] = []
     footnotes: dict[str, tuple[Inline, ...]] = {}
-    list_depth = item = 0
+    items: list[int] = []  # the index of the current item in each open list, outermost first
     footnote_label: str | None = None
     source = pending = owner = ""  # owner: the last paragraph with a source, whose sub-paragraphs follow
     for index, token in enumerate(tokens):
         kind = token.type
         if kind == "bullet_list_open":
-            list_depth += 1
-            item = 0
+            items.append(-1)
         elif kind == "bullet_list_close":
-            list_depth -= 1
+            items.pop()
+        elif kind == "list_item_open":
+            items[-1] += 1
         elif kind == "footnote_open":
             footnote_label = str(token.meta["label"])
         elif kind == "footnote_close":
             footnote_label = None
         elif kind == "block_source":
             pending = str(token.meta["source"])
-        elif kind == "paragraph_open" and list_depth == 0 and footnote_label is None:
+        elif kind == "paragraph_open" and not items and footnote_label is None:
             source, pending = pending, ""
             owner = source or owner
         elif kind == "inline":
@@ -68,9 +69,9 @@ def parse_body(markdown: str) -> tuple[tuple[Block, ...], dict[str, tuple[Inline
                 footnotes[footnote_label] = footnotes.get(footnote_label, ()) + inlines
             elif opener.type == "heading_open":
                 blocks.append(Heading(int(opener.tag[1]), inlines))
-            elif list_depth:
-                blocks.append(Paragraph(inlines, level=1, source=f"{owner}/items/{item}"))
-                item += 1
+            elif items:
+                path = "".join(f"/items/{i}" for i in items)
+                blocks.append(Paragraph(inlines, level=len(items), source=f"{owner}{path}"))
             else:
                 blocks.append(Paragraph(inlines, source=source))
         elif kind in ("fence", "code_block", "blockquote_open", "ordered_list_open", "hr", "table_open"):

@@ -7,6 +7,7 @@ import hashlib
 from secretariat import __version__
 from secretariat.model import Origin
 from secretariat.records import ReportRecords
+from secretariat.records.content import sub_paragraphs
 from secretariat.records.folder import WAIVERS
 
 TOOL = f"secretariat {__version__}"
@@ -21,7 +22,7 @@ def record_templates(records: ReportRecords) -> tuple[tuple[str, str], ...]:
     texts: list[tuple[str, str]] = []
     for index, block in enumerate(records.content):
         texts.append((f"/blocks/{index}", str(block["text"])))
-        texts += [(f"/blocks/{index}/items/{i}", str(item)) for i, item in enumerate(block.get("items", []))]
+        texts += [(f"/blocks/{index}{sub.pointer}", sub.text) for sub in sub_paragraphs(block)]
     texts += [(f"/footnotes/{i}", str(note["text"])) for i, note in enumerate(records.footnotes.values())]
     return tuple(texts)
 

@@ -12,6 +12,7 @@ from typing import Any
 
 from secretariat.errors import TemplateError
 from secretariat.model import Block, Heading
+from secretariat.records.content import sub_paragraphs
 
 
 def _declared(content: list[dict[str, Any]]) -> list[tuple[str, str]]:
@@ -21,14 +22,15 @@ def _declared(content: list[dict[str, Any]]) -> list[tuple[str, str]]:
             shape.append((f"heading {block['heading']}", f"/blocks/{index}"))
             continue
         shape.append(("paragraph", f"/blocks/{index}"))
-        shape += [("sub-paragraph", f"/blocks/{index}/items/{i}") for i in range(len(block.get("items", [])))]
+        shape += [(f"sub-paragraph of degree {sub.degree}", f"/blocks/{index}{sub.pointer}")
+                  for sub in sub_paragraphs(block)]
     return shape
 
 
 def _parsed(blocks: tuple[Block, ...]) -> list[tuple[str, str]]:
     return [
         (f"heading {block.level}", "") if isinstance(block, Heading)
-        else ("paragraph" if block.level == 0 else "sub-paragraph", block.source)
+        else ("paragraph" if block.level == 0 else f"sub-paragraph of degree {block.level}", block.source)
         for block in blocks
     ]
 

@@ -6,6 +6,7 @@ import re
 from typing import Any
 
 from secretariat.dates import next_start
+from secretariat.records.content import sub_paragraphs
 
 SCHEMA = "https://secretariat.example/schemas/{}.schema.json"
 _FIGURE_USE = re.compile(r"""fig\[\s*['"]([a-z0-9-]+)['"]\s*\]""")
@@ -45,8 +46,21 @@ def standing_blocks(blocks: list[dict[str, Any]]) -> list[dict[str, Any]]:
         elif block.get("standing"):
             kept = {key: value for key, value in block.items() if key != "activities"}
             if "items" in kept:
-                kept["items"] = [item if "{{" in item else _placeholder(item) for item in kept["items"]]
+                kept["items"] = _carried_items(kept["items"])
             carried.append(kept)
+    return carried
+
+
+def _carried_items(items: list[Any]) -> list[Any]:
+    """Return sub-paragraphs (nested ones too) with each text of last year's wording made a placeholder."""
+    carried: list[Any] = []
+    for item in items:
+        if isinstance(item, str):
+            carried.append(item if "{{" in item else _placeholder(item))
+        else:
+            text = item["text"]
+            carried.append({"text": text if "{{" in text else _placeholder(text).removesuffix(";") + ":",
+                            "items": _carried_items(item["items"])})
     return carried
 
 
@@ -57,7 +71,7 @@ def _placeholder(text: str) -> str:
 
 
 def _texts(blocks: list[dict[str, Any]]) -> str:
-    return "\n".join([b["text"] for b in blocks] + [item for b in blocks for item in b.get("items", [])])
+    return "\n".join([b["text"] for b in blocks] + [sub.text for b in blocks for sub in sub_paragraphs(b)])
 
 
 def carried_figures(figures: list[dict[str, Any]], blocks: list[dict[str, Any]]) -> list[dict[str, Any]]:

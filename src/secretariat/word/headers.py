@@ -1,6 +1,7 @@
 """Write the running heads and footers, and the section properties that select them."""
 
-# First page: no header; the footer carries the job number with its two dates and the barcode text.
+# First page: no header; the footer carries the job number with its two dates, then the barcode and QR code
+# pictures (when drawn) and the barcode's text.
 # Later pages alternate (w:evenAndOddHeaders in settings): even pages have the symbol on the left and
 # "page number ... job number" in the footer; odd pages have the symbol on the right and
 # "job number ... page number".
@@ -13,8 +14,10 @@ from lxml import etree
 
 from secretariat.model import Masthead
 from secretariat.word import names as n
+from secretariat.word.layout import Layout
 from secretariat.word.masthead import field_runs
 from secretariat.word.ooxml import R_NS, SPACE, paragraph, root, serialize, styled_run, sub
+from secretariat.word.pictures import Picture, add_picture
 from secretariat.word.revisions import Marks
 from secretariat.word.runs import add_runs
 
@@ -57,7 +60,7 @@ def _header(style_id: str | None, masthead: Masthead, marks: Marks | None) -> by
     return serialize(hdr)
 
 
-def _footer(slot: str, masthead: Masthead, marks: Marks | None) -> bytes:
+def _footer(slot: str, masthead: Masthead, marks: Marks | None, pictures: Sequence[Picture] = ()) -> bytes:
     """Return the footer part for the first, default (odd) or even page."""
     ftr = root("ftr")
     if slot == "first":
@@ -66,7 +69,13 @@ def _footer(slot: str, masthead: Masthead, marks: Marks | None) -> bytes:
         for index, date in enumerate(masthead.job_dates):
             _tab(p)
             _field(p, masthead, f"job_dates.{index}", marks, date)
-        _field(paragraph(ftr, n.BARCODE), masthead, "barcode", marks)
+        if pictures:
+            p = paragraph(ftr, n.BARCODE)
+            for number, picture in enumerate(pictures, 1):
+                if picture.name.startswith("qr"):
+                    _tab(p)  # the QR code sits at the right edge of the text block
+                add_picture(p, picture, f"rId{number}", number)
+        _field(paragraph(ftr, n.BARCODE_TEXT), masthead, "barcode", marks)
         return serialize(ftr)
     p = paragraph(ftr, n.RUNNING_FOOT)
     if slot == "even":
@@ -80,21 +89,25 @@ def _footer(slot: str, masthead: Masthead, marks: Marks | None) -> bytes:
     return serialize(ftr)
 
 
-def header_footer_parts(masthead: Masthead, marks: Marks | None = None) -> list[bytes]:
-    """Return the six header and footer parts in HEADER_FOOTER_SLOTS order, changes marked by marks."""
+def header_footer_parts(masthead: Masthead, marks: Marks | None = None, pictures: Sequence[Picture] = ()
+                        ) -> list[bytes]:
+    """Return the six header and footer parts in HEADER_FOOTER_SLOTS order, changes marked by marks.
+
+    Pictures go on the first footer, whose relationships must give picture i (from 1) the id rId<i>.
+    """
     heads = {"first": None, "default": n.RUNNING_HEAD_ODD, "even": n.RUNNING_HEAD_EVEN}
-    return [_header(heads[slot], masthead, marks) if kind == "header" else _footer(slot, masthead, marks)
+    return [_header(heads[slot], masthead, marks) if kind == "header" else _footer(slot, masthead, marks, pictures)
             for kind, slot in HEADER_FOOTER_SLOTS]
 
 
-def add_section_properties(body: etree._Element, rel_ids: Sequence[str]) -> None:
-    """Append the sectPr: header/footer references (rel_ids in slot order), A4 page, margins, titlePg."""
+def add_section_properties(body: etree._Element, rel_ids: Sequence[str], layout: Layout) -> None:
+    """Append the sectPr: header/footer references (rel_ids in slot order), the layout's page, titlePg."""
     sect = sub(body, "sectPr")
     for (kind, slot), rel_id in zip(HEADER_FOOTER_SLOTS, rel_ids, strict=True):
         sub(sect, f"{kind}Reference", type=slot).set(f"{{{R_NS}}}id", rel_id)
-    sub(sect, "pgSz", w=str(n.PAGE_WIDTH), h=str(n.PAGE_HEIGHT))
-    sub(sect, "pgMar", top=str(n.MARGIN_TOP), right=str(n.MARGIN_SIDE), bottom=str(n.MARGIN_BOTTOM),
-        left=str(n.MARGIN_SIDE), header=str(n.HEADER_FOOTER_DISTANCE), footer=str(n.HEADER_FOOTER_DISTANCE),
-        gutter="0")
+    sub(sect, "pgSz", w=str(layout.page_width), h=str(layout.page_height))
+    side = str(layout.margin_side)
+    sub(sect, "pgMar", top=str(layout.margin_top), right=side, bottom=str(layout.margin_bottom), left=side,
+        header=str(layout.header), footer=str(layout.footer), gutter="0")
     sub(sect, "cols", space="720")
     sub(sect, "titlePg")

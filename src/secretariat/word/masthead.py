@@ -17,8 +17,15 @@ from secretariat.word.ooxml import check_text, paragraph, sub
 from secretariat.word.revisions import Marks
 from secretariat.word.runs import add_runs, footnote_reference, text_run
 
-# Three grid columns so that row 1 splits 7 cm / 9 cm (room for long symbols) and row 2 10 cm / 6 cm.
-_GRID = (3969, 1701, 3402)
+# Three grid columns in these proportions of the text block, so that row 1 splits 7 : 9 (room for long
+# symbols) and row 2 10 : 6.
+_GRID = (7, 3, 6)
+
+
+def _grid(width: int) -> tuple[int, int, int]:
+    """Return the three column widths for a text block of width."""
+    first, second = (width * share // sum(_GRID) for share in _GRID[:2])
+    return first, second, width - first - second
 
 
 def _check(masthead: Masthead) -> None:
@@ -29,11 +36,12 @@ def _check(masthead: Masthead) -> None:
             check_text(text, f"masthead.{field.name}")
 
 
-def _cell(row: etree._Element, first: int, span: int, valign: str | None = None) -> etree._Element:
+def _cell(row: etree._Element, grid: tuple[int, ...], first: int, span: int, valign: str | None = None
+          ) -> etree._Element:
     """Append a cell covering span grid columns from column first and return it."""
     tc = sub(row, "tc")
     tcpr = sub(tc, "tcPr")
-    sub(tcpr, "tcW", w=str(sum(_GRID[first:first + span])), type="dxa")
+    sub(tcpr, "tcW", w=str(sum(grid[first:first + span])), type="dxa")
     if span > 1:
         sub(tcpr, "gridSpan", val=str(span))
     if valign is not None:
@@ -68,9 +76,9 @@ def _shown(masthead: Masthead, field: str) -> bool:
     return bool(getattr(masthead, field)) or field in masthead.changes
 
 
-def add_masthead(body: etree._Element, masthead: Masthead, anchors: Anchors | None = None,
+def add_masthead(body: etree._Element, masthead: Masthead, width: int, anchors: Anchors | None = None,
                  marks: Marks | None = None) -> bool:
-    """Append the masthead to body; return whether it placed the agenda asterisk footnote reference.
+    """Append the masthead across a text block of width; return whether it placed the agenda asterisk.
 
     A masthead with nothing in it (a redline of documents secretariat did not write) is left out.
     """
@@ -78,22 +86,23 @@ def add_masthead(body: etree._Element, masthead: Masthead, anchors: Anchors | No
     if not masthead.changes and not any(getattr(masthead, f.name) for f in dataclasses.fields(masthead)
                                         if f.type == "str"):
         return False
+    grid = _grid(width)
     table = sub(body, "tbl")
     props = sub(table, "tblPr")
     sub(props, "tblStyle", val=n.MASTHEAD_TABLE)
-    sub(props, "tblW", w=str(n.TEXT_WIDTH), type="dxa")
+    sub(props, "tblW", w=str(width), type="dxa")
     sub(props, "tblLayout", type="fixed")
     sub(props, "tblLook", val="0000", firstRow="0", lastRow="0", firstColumn="0", lastColumn="0",
         noHBand="1", noVBand="1")
-    grid = sub(table, "tblGrid")
-    for width in _GRID:
-        sub(grid, "gridCol", w=str(width))
+    columns = sub(table, "tblGrid")
+    for column in grid:
+        sub(columns, "gridCol", w=str(column))
     top = sub(table, "tr")
-    text_run(paragraph(_cell(top, 0, 1, "bottom"), n.MASTHEAD_ORG), "United Nations", "masthead.organization")
-    anchor = _line(_cell(top, 1, 2, "bottom"), n.MASTHEAD_SYMBOL, masthead, "symbol", marks, in_cell=True)
+    text_run(paragraph(_cell(top, grid, 0, 1, "bottom"), n.MASTHEAD_ORG), "United Nations", "masthead.organization")
+    anchor = _line(_cell(top, grid, 1, 2, "bottom"), n.MASTHEAD_SYMBOL, masthead, "symbol", marks, in_cell=True)
     second = sub(table, "tr")
-    _line(_cell(second, 0, 2), n.MASTHEAD_BODY, masthead, "body", marks, in_cell=True)
-    distr = _cell(second, 2, 1)
+    _line(_cell(second, grid, 0, 2), n.MASTHEAD_BODY, masthead, "body", marks, in_cell=True)
+    distr = _cell(second, grid, 2, 1)
     _line(distr, n.MASTHEAD_DISTR, masthead, "distribution", marks, "Distr.: ", in_cell=True)
     _line(distr, n.MASTHEAD_DISTR, masthead, "date", marks, in_cell=True)
     _line(distr, n.MASTHEAD_ORIGINAL, masthead, "original", marks, "Original: ", in_cell=True)

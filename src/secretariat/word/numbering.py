@@ -1,4 +1,4 @@
-"""Write the numbering part: a list for body paragraphs (1., (a)) and a multi-level heading list."""
+"""Write the numbering part: a list for body paragraphs (1., (a), (i), a., i.) and a multi-level heading list."""
 
 # Both lists are attached to paragraph styles (each level names its style in w:pStyle and each style
 # carries w:numPr), so Word renumbers when an editor inserts or deletes a paragraph. A lower level
@@ -9,21 +9,16 @@ from __future__ import annotations
 from functools import lru_cache
 
 from secretariat.word import names as n
+from secretariat.word.layout import Layout
 from secretariat.word.ooxml import NSMAP, parse, serialize
 
-# (numFmt, lvlText, style id, tab position, indentation) for each level of each list.
-_PARAGRAPH_LEVELS = (
-    ("decimal", "%1.", n.NUMBERED_PARAGRAPH, 1152, 'w:left="720" w:firstLine="0"'),
-    ("lowerLetter", "(%2)", n.SUBPARAGRAPH, 1872, 'w:left="720" w:firstLine="720"'),
-)
-_HEADING_LEVELS = (
-    ("upperRoman", "%1.", n.HEADINGS[1], 720, 'w:left="720" w:hanging="720"'),
-    ("upperLetter", "%2.", n.HEADINGS[2], 720, 'w:left="720" w:hanging="720"'),
-    ("decimal", "%3.", n.HEADINGS[3], 720, 'w:left="720" w:hanging="720"'),
-)
+# (numFmt, lvlText) of the body levels, as the Editorial Manual lists the degrees of sub-paragraphs.
+_PARAGRAPH_FORMATS = (("decimal", "%1."), ("lowerLetter", "(%2)"), ("lowerRoman", "(%3)"),
+                      ("lowerLetter", "%4."), ("lowerRoman", "%5."))
+_HEADING_FORMATS = (("upperRoman", "%1."), ("upperLetter", "%2."), ("decimal", "%3."))
 
 
-def _abstract(abstract_id: int, nsid: str, levels: tuple[tuple[str, str, str, int, str], ...]) -> str:
+def _abstract(abstract_id: int, nsid: str, levels: list[tuple[str, str, str, int, str]]) -> str:
     """Return one abstract numbering definition as XML text."""
     lvls = "".join(
         f'<w:lvl w:ilvl="{i}"><w:start w:val="1"/><w:numFmt w:val="{fmt}"/><w:pStyle w:val="{style}"/>'
@@ -35,14 +30,21 @@ def _abstract(abstract_id: int, nsid: str, levels: tuple[tuple[str, str, str, in
             f'<w:multiLevelType w:val="multilevel"/>{lvls}</w:abstractNum>')
 
 
-@lru_cache(maxsize=1)
-def numbering_part() -> bytes:
-    """Return the numbering part."""
+@lru_cache(maxsize=4)
+def numbering_part(layout: Layout) -> bytes:
+    """Return the numbering part, its indents those of the layout's paragraph styles."""
+    body = []
+    for level, ((fmt, text), style) in enumerate(zip(_PARAGRAPH_FORMATS, n.PARAGRAPH_LEVELS, strict=True)):
+        first, tab = layout.level(level)
+        body.append((fmt, text, style, tab, f'w:left="{layout.indent}" w:firstLine="{first}"'))
+    hanging = f'w:left="{layout.indent}" w:hanging="{layout.indent}"'
+    headings = [(fmt, text, n.HEADINGS[i], layout.indent, hanging)
+                for i, (fmt, text) in enumerate(_HEADING_FORMATS, 1)]
     declarations = " ".join(f'xmlns:{k}="{v}"' for k, v in NSMAP.items())
     xml = (
         f"<w:numbering {declarations}>"
-        + _abstract(0, "554E5031", _PARAGRAPH_LEVELS)
-        + _abstract(1, "554E4831", _HEADING_LEVELS)
+        + _abstract(0, "554E5031", body)
+        + _abstract(1, "554E4831", headings)
         + f'<w:num w:numId="{n.PARAGRAPHS_NUM_ID}"><w:abstractNumId w:val="0"/></w:num>'
         + f'<w:num w:numId="{n.HEADINGS_NUM_ID}"><w:abstractNumId w:val="1"/></w:num>'
         + "</w:numbering>"

@@ -1,13 +1,14 @@
 """Write the style sheet: every paragraph, run and table of the draft refers to a named style here."""
 
-# Measures are in twentieths of a point (1.27 cm = 720) and font sizes in half-points. The page is A4 with
-# 2.5 cm side margins, so the text block is 9072 wide; body text is indented 1.27 cm on both sides.
+# Measures are in twentieths of a point and font sizes in half-points; every geometric number comes from the
+# Layout (issued or manuscript), so the styles are the only place a layout shows.
 
 from __future__ import annotations
 
 from functools import lru_cache
 
 from secretariat.word import names as n
+from secretariat.word.layout import Layout
 from secretariat.word.ooxml import NSMAP, W_NS, parse, serialize
 
 
@@ -41,16 +42,22 @@ def _num(level: int, num_id: int) -> str:
     return f'<w:numPr><w:ilvl w:val="{level}"/><w:numId w:val="{num_id}"/></w:numPr>'
 
 
-def _spacing(before: int, after: int, line: int | None = None) -> str:
-    """Return a spacing element: exact leading when line is given, single (font-dependent) when it is 0."""
-    lead = "" if line is None else f' w:line="{line or 240}" w:lineRule="{"exact" if line else "auto"}"'
+def _spacing(before: int, after: int, line: int | str | None = None) -> str:
+    """Return a spacing element: exact leading for a number, single (font-dependent) for 0, or given attributes."""
+    if isinstance(line, str):
+        lead = f" {line}"
+    else:
+        lead = "" if line is None else f' w:line="{line or 240}" w:lineRule="{"exact" if line else "auto"}"'
     return f'<w:spacing w:before="{before}" w:after="{after}"{lead}/>'
+
+
+def _tab(pos: int) -> str:
+    """Return a tabs element with one left tab stop."""
+    return f'<w:tabs><w:tab w:val="left" w:pos="{pos}"/></w:tabs>'
 
 
 _KEEP = "<w:keepNext/><w:keepLines/>"
 _BOLD = "<w:b/><w:bCs/>"
-_HEAD_IND = '<w:ind w:left="720" w:right="720" w:hanging="720"/>'
-_BODY_IND = '<w:ind w:left="720" w:right="720" w:firstLine="{first}"/>'
 _RULE = '<w:{side} w:val="single" w:sz="{sz}" w:space="{space}" w:color="000000"/>'
 
 
@@ -59,18 +66,36 @@ def _size(half_points: int) -> str:
     return f'<w:sz w:val="{half_points}"/><w:szCs w:val="{half_points}"/>'
 
 
-def _heading(level: int, size: int, before: int, after: int, line: int) -> str:
+def _heading(level: int, layout: Layout) -> str:
     """Return a heading style numbered by the heading list at its level."""
-    ppr = _KEEP + _num(level - 1, n.HEADINGS_NUM_ID) + _spacing(before, after, line) + _HEAD_IND
+    before, after, line = layout.heading_space[level - 1]
+    leading = line if layout.exact else layout.line()
+    indent = f'<w:ind w:left="{layout.indent}" w:right="{layout.indent}" w:hanging="{layout.indent}"/>'
+    ppr = _KEEP + _num(level - 1, n.HEADINGS_NUM_ID) + _spacing(before, after, leading) + indent
     ppr += f'<w:outlineLvl w:val="{level - 1}"/>'
-    rpr = _BOLD + _size(size)
+    rpr = _BOLD + _size(layout.heading_sizes[level - 1])
     return _p(n.HEADINGS[level], f"heading {level}", ppr, rpr, nxt=n.NUMBERED_PARAGRAPH, builtin=True)
 
 
-def _masthead() -> list[str]:
+def _body(layout: Layout) -> list[str]:
+    """Return the numbered paragraph style and one sub-paragraph style per level ((a), (i), a., i.)."""
+    styles = []
+    for level, (style_id, name) in enumerate(zip(n.PARAGRAPH_LEVELS, n.PARAGRAPH_LEVEL_NAMES, strict=True)):
+        first, tab = layout.level(level)
+        ppr = (_num(level, n.PARAGRAPHS_NUM_ID) + _tab(tab) + _spacing(0, layout.after)
+               + f'<w:ind w:left="{layout.indent}" w:right="{layout.indent}" w:firstLine="{first}"/>'
+               + '<w:jc w:val="both"/>')
+        styles.append(_p(style_id, name, ppr))
+    styles.append(_p(n.NUMBERED_PARAGRAPH_KEPT, "UN Numbered Paragraph Kept", "<w:keepNext/>",
+                     based=n.NUMBERED_PARAGRAPH))
+    return styles
+
+
+def _masthead(layout: Layout) -> list[str]:
     """Return the first-page styles."""
+    title_ind = f'<w:ind w:left="{layout.indent}" w:right="{layout.indent}"/>'
     return [
-        _p(n.MASTHEAD_ORG, "UN Masthead Org", _spacing(0, 0, 0), _size(32)),
+        _p(n.MASTHEAD_ORG, "UN Masthead Org", _spacing(layout.masthead_top, 0, 0), _size(32)),
         _p(n.MASTHEAD_SYMBOL, "UN Masthead Symbol", _spacing(0, 0, 0) + '<w:jc w:val="right"/>', _size(40)),
         _p(n.MASTHEAD_BODY, "UN Masthead Body", _spacing(0, 0, 320) + '<w:ind w:right="567"/>',
            _BOLD + _size(28)),
@@ -79,11 +104,11 @@ def _masthead() -> list[str]:
         _p(n.MASTHEAD_SESSION, "UN Masthead Session", "<w:keepNext/>" + _spacing(120, 0)),
         _p(n.MASTHEAD_VENUE, "UN Masthead Venue", "<w:keepNext/>"),
         _p(n.MASTHEAD_ITEM, "UN Masthead Item", "<w:keepNext/>"),
-        _p(n.MASTHEAD_AGENDA_TITLE, "UN Masthead Agenda Title", _KEEP + '<w:ind w:right="3969"/>', _BOLD),
-        _p(n.TITLE, "UN Title", _KEEP + _spacing(480, 240, 320) + '<w:ind w:left="720" w:right="720"/>',
-           _BOLD + _size(28), nxt=n.SUBTITLE),
-        _p(n.SUBTITLE, "UN Subtitle", _KEEP + _spacing(0, 240, 280) + '<w:ind w:left="720" w:right="720"/>',
-           _BOLD + _size(24)),
+        _p(n.MASTHEAD_AGENDA_TITLE, "UN Masthead Agenda Title",
+           _KEEP + f'<w:ind w:right="{layout.text_width - layout.agenda_width}"/>', _BOLD),
+        _p(n.TITLE, "UN Title", _KEEP + _spacing(layout.title_top, 240, 320) + title_ind, _BOLD + _size(28),
+           nxt=n.SUBTITLE),
+        _p(n.SUBTITLE, "UN Subtitle", _KEEP + _spacing(0, 360, 280) + title_ind, _BOLD + _size(24)),
         _style("table", n.MASTHEAD_TABLE, "UN Masthead Table", based="TableNormal", props=(
             '<w:pPr><w:spacing w:after="0"/></w:pPr><w:tblPr><w:tblInd w:w="0" w:type="dxa"/><w:tblBorders>'
             '<w:top w:val="none" w:sz="0" w:space="0" w:color="auto"/>'
@@ -97,9 +122,9 @@ def _masthead() -> list[str]:
     ]
 
 
-def _furniture() -> list[str]:
+def _furniture(layout: Layout) -> list[str]:
     """Return the header, footer and footnote styles."""
-    right_tab = f'<w:tabs><w:tab w:val="right" w:pos="{n.TEXT_WIDTH}"/></w:tabs>'
+    right_tab = f'<w:tabs><w:tab w:val="right" w:pos="{layout.text_width}"/></w:tabs>'
     return [
         _p(n.HEADER, "header", _spacing(0, 0), builtin=True),
         _p(n.FOOTER, "footer", _spacing(0, 0), builtin=True),
@@ -110,21 +135,22 @@ def _furniture() -> list[str]:
         _p(n.RUNNING_FOOT, "UN Running Foot", right_tab, _size(17), based=n.FOOTER),
         _p(n.JOB_NUMBER, "UN Job Number", '<w:tabs><w:tab w:val="left" w:pos="1701"/><w:tab w:val="left"'
            ' w:pos="2552"/></w:tabs>', _size(16), based=n.FOOTER),
-        _p(n.BARCODE, "UN Barcode", _spacing(60, 0, 0), _size(24), based=n.FOOTER),
-        _p(n.FOOTNOTE_TEXT, "footnote text", '<w:tabs><w:tab w:val="left" w:pos="1008"/></w:tabs>'
-           + _spacing(0, 40, 220) + '<w:ind w:left="1008" w:right="720" w:hanging="288"/>', _size(18),
-           builtin=True),
-        _p(n.FOOTNOTE_SEPARATOR, "UN Footnote Separator", _spacing(0, 0, 0), _size(18)),
+        _p(n.BARCODE, "UN Barcode", right_tab + _spacing(60, 0, 0), based=n.FOOTER),
+        _p(n.BARCODE_TEXT, "UN Barcode Text", _spacing(0, 0, 0), _size(16), based=n.FOOTER),
+        _p(n.FOOTNOTE_TEXT, "footnote text", _tab(layout.indent + layout.step)
+           + _spacing(0, 40 if layout.exact else 0, layout.note_leading if layout.exact else layout.line())
+           + f'<w:ind w:left="{layout.indent + layout.step}" w:right="{layout.indent}" w:hanging="{layout.step}"/>',
+           _size(layout.note_size), builtin=True),
+        _p(n.FOOTNOTE_SEPARATOR, "UN Footnote Separator", _spacing(0, 0, 0), _size(layout.note_size)),
         _c(n.FOOTNOTE_REFERENCE, "footnote reference", '<w:vertAlign w:val="superscript"/>', builtin=True),
         _c(n.PAGE_NUMBER, "UN Page Number", _BOLD),
     ]
 
 
-def _all_styles() -> str:
+def _all_styles(layout: Layout) -> str:
     """Return every style element as XML text."""
-    justified = '<w:jc w:val="both"/>'
     return "".join([
-        _p(n.NORMAL, "Normal", "<w:widowControl/>" + _spacing(0, 0, 240), based=None, builtin=True,
+        _p(n.NORMAL, "Normal", "<w:widowControl/>" + _spacing(0, 0, layout.line()), based=None, builtin=True,
            default=True),
         _style("character", "DefaultParagraphFont", "Default Paragraph Font", based=None, builtin=True,
                default=True),
@@ -133,35 +159,28 @@ def _all_styles() -> str:
             '<w:left w:w="108" w:type="dxa"/><w:bottom w:w="0" w:type="dxa"/>'
             '<w:right w:w="108" w:type="dxa"/></w:tblCellMar></w:tblPr>')),
         _style("numbering", "NoList", "No List", based=None, builtin=True, default=True),
-        _heading(1, 28, 360, 240, 320),
-        _heading(2, 24, 240, 120, 280),
-        _heading(3, 20, 240, 120, 240),
-        _p(n.NUMBERED_PARAGRAPH, "UN Numbered Paragraph", _num(0, n.PARAGRAPHS_NUM_ID)
-           + '<w:tabs><w:tab w:val="left" w:pos="1152"/></w:tabs>' + _spacing(0, 120)
-           + _BODY_IND.format(first=0) + justified),
-        _p(n.SUBPARAGRAPH, "UN Subparagraph", _num(1, n.PARAGRAPHS_NUM_ID)
-           + '<w:tabs><w:tab w:val="left" w:pos="1872"/></w:tabs>' + _spacing(0, 120)
-           + _BODY_IND.format(first=720) + justified),
+        *(_heading(level, layout) for level in (1, 2, 3)),
+        *_body(layout),
         _c(n.EMPHASIS, "UN Emphasis", "<w:i/><w:iCs/>"),
         _c(n.STRONG, "UN Strong", _BOLD),
         _c(n.STRONG_EMPHASIS, "UN Strong Emphasis", _BOLD + "<w:i/><w:iCs/>"),
-        *_masthead(),
-        *_furniture(),
+        *_masthead(layout),
+        *_furniture(layout),
     ])
 
 
 @lru_cache(maxsize=8)
-def styles_part(language: str) -> bytes:
-    """Return the styles part with Times New Roman 10 pt on 12 pt in the given language as default."""
+def styles_part(language: str, layout: Layout) -> bytes:
+    """Return the styles part with Times New Roman at the layout's body size in the given language as default."""
     defaults = (
         '<w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii="Times New Roman" w:hAnsi="Times New Roman"'
-        ' w:eastAsia="Times New Roman" w:cs="Times New Roman"/>' + _size(20)
+        ' w:eastAsia="Times New Roman" w:cs="Times New Roman"/>' + _size(layout.body_size)
         + "<w:lang/></w:rPr></w:rPrDefault>"
         '<w:pPrDefault><w:pPr><w:spacing w:after="0" w:line="240" w:lineRule="auto"/></w:pPr></w:pPrDefault>'
         "</w:docDefaults>"
     )
     declarations = " ".join(f'xmlns:{k}="{v}"' for k, v in NSMAP.items())
-    element = parse(f"<w:styles {declarations}>{defaults}{_all_styles()}</w:styles>")
+    element = parse(f"<w:styles {declarations}>{defaults}{_all_styles(layout)}</w:styles>")
     lang = element.find(f"{{{W_NS}}}docDefaults//{{{W_NS}}}lang")
     if lang is not None:
         lang.set(f"{{{W_NS}}}val", language)
