@@ -20,7 +20,9 @@ from PIL import Image
 
 from office import to_text
 from secretariat.errors import OutputError
+from secretariat.word import build_docx_bytes
 from secretariat.word.barcode import code39_png, qr_png
+from test_word_fixtures import NS, example_draft, heading, para, xml
 
 
 def _decode(png: bytes) -> list[tuple[str, str]]:
@@ -123,3 +125,19 @@ def test_a_fifth_degree_is_invalid_input(example: Path, tmp_path: Path,
                      result.stderr), result.stderr
     assert not (tmp_path / "x.docx").exists()
     assert json.loads((example / "content.json").read_text(encoding="utf-8"))  # the user's file is untouched
+
+
+def _styles(blocks: tuple[Any, ...]) -> list[str]:
+    data = build_docx_bytes(example_draft(blocks=blocks, footnotes={}))
+    body = xml(data, "word/document.xml").find("w:body", NS)
+    assert body is not None
+    return [str(s.get(qn("w:val"))) for s in body.iter(qn("w:pStyle"))][-len(blocks):]
+
+
+def test_a_short_closing_chapter_is_kept_whole_and_a_long_one_flows() -> None:
+    short = (para("One."), heading(1, "Conclusions"), para("Seventy-three."), para("Seventy-four."))
+    assert _styles(short) == ["UNNumberedParagraph", "Heading1", "UNNumberedParagraphKept", "UNNumberedParagraph"]
+    long = (heading(1, "Conclusions"), *(para(f"Paragraph {i}.") for i in range(4)))
+    assert "UNNumberedParagraphKept" not in _styles(long)
+    with_items = (heading(1, "Conclusions"), para("Lead-in:"), para("item.", level=1))
+    assert "UNNumberedParagraphKept" not in _styles(with_items)

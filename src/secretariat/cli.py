@@ -92,13 +92,13 @@ def _changes_options(command: Callable[..., None]) -> Callable[..., None]:
 @click.option("--force", is_flag=True,
               help="Overwrite a .docx that is not the draft secretariat last wrote there, keeping it as a backup.")
 @click.option("--registers", type=click.Path(path_type=Path), default=None, help=REGISTERS_HELP)
-@_changes_options
 @click.option("--layout", type=click.Choice(["issued", "manuscript"]), default="issued", show_default=True,
               help="The UN's issued A4 page, or a double-spaced 12-point manuscript for submission.")
 @click.option("--barcode/--no-barcode", default=True, show_default=True,
               help="Draw the job number as a Code 39 barcode on page 1.")
 @click.option("--qr/--no-qr", default=True, show_default=True,
               help="Draw the document's address (https://undocs.org/<symbol>) as a QR code on page 1.")
+@_changes_options
 def draft(report_dir: Path, output: Path | None, output_format: str, no_comments: bool, strict: bool,
           against: Path | None, revisions: Revisions, force: bool, registers: Path | None, layout: str,
           barcode: bool, qr: bool) -> None:

@@ -16,7 +16,7 @@ from secretariat.word import names as n
 from secretariat.word.ooxml import PPR, PSTYLE, VAL, w
 
 _NUMPR, _ILVL, _NUMID = w("numPr"), w("ilvl"), w("numId")
-_OUR_KINDS = {n.NUMBERED_PARAGRAPH: "paragraph", n.SUBPARAGRAPH: "subparagraph",
+_OUR_KINDS = {n.NUMBERED_PARAGRAPH: "paragraph", **{style: "subparagraph" for style in n.PARAGRAPH_LEVELS[1:]},
               **{style: "heading" for style in n.HEADINGS.values()}}
 _MASTHEAD_STYLES = ("UNMasthead", n.TITLE, n.SUBTITLE)
 _HEADING_NAME = re.compile(r"heading [1-9]")
