@@ -22,6 +22,7 @@ from office import to_text
 from secretariat.errors import OutputError
 from secretariat.word import build_docx_bytes
 from secretariat.word.barcode import code39_png, qr_png
+from secretariat.word.identity import identity_of
 from test_word_fixtures import NS, example_draft, heading, para, xml
 
 
@@ -103,6 +104,10 @@ def test_sub_paragraphs_nest_to_the_fourth_degree_with_live_numbers(
     assert [s for s in styles if s.startswith("UNSubparagraph")][4:12] == [
         "UNSubparagraph", "UNSubparagraph2", "UNSubparagraph2", "UNSubparagraph3", "UNSubparagraph3",
         "UNSubparagraph4", "UNSubparagraph4", "UNSubparagraph"]
+    names = [b.get(qn("w:name")) for b in docx.Document(str(out)).element.body.iter(qn("w:bookmarkStart"))]
+    assert all(len(name) <= 40 for name in names)  # Word's limit on bookmark names
+    deepest = "/blocks/3/items/4/items/1/items/1/items/1"
+    assert [identity_of(name) for name in names].count((deepest, False)) == 1
     lines = [line.strip() for line in to_text(out, tmp_path / "txt").splitlines() if line.strip()]
     start = lines.index(next(line for line in lines if line.startswith("(e) ")))
     labels = [line.split()[0] for line in lines[start:start + 9]]

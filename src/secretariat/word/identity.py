@@ -3,7 +3,8 @@
 # A bookmark named from the content pointer ("/blocks/5/items/2" -> "_s_blocks_5_items_2") spans the text of
 # each heading, paragraph, sub-paragraph and footnote. Word and LibreOffice keep bookmarks through editing
 # and saving; a leading "_" hides them from the editor in Word. Names hold letters, digits and "_" only and
-# stay far below Word's 40 characters for any realistic pointer.
+# stay far below Word's 40 characters for any realistic pointer: a nested sub-paragraph adds only its index
+# ("/blocks/5/items/2/items/0" -> "_s_blocks_5_items_2_0").
 # The made-from part (customXml/item1.xml, kept by Word and LibreOffice) records the tool, digests of the
 # record files, and per identity the record text and the text as written, so that review can tell the
 # editor's changes from changes to the records since.
@@ -27,7 +28,7 @@ MADE_FROM_PROPS = "customXml/itemProps1.xml"
 _ITEM_ID = "{5E0C7E7A-9A11-4C0B-8E3D-000000000009}"  # fixed, so the same draft gives the same bytes
 _DS_NS = "http://schemas.openxmlformats.org/officeDocument/2006/customXml"
 _START, _END = w("bookmarkStart"), w("bookmarkEnd")
-_NAME = re.compile(r"_s_(?:(blocks_\d+(?:_items_\d+)?)|fn_(\d+)|(masthead))(_Copy_\d+)?")
+_NAME = re.compile(r"_s_(?:(blocks_\d+(?:_items_\d+(?:_\d+){0,3})?)|fn_(\d+)|(masthead))(_Copy_\d+)?")
 MASTHEAD = "masthead"  # the identity of the masthead's asterisk footnote
 
 
@@ -37,7 +38,8 @@ def bookmark_name(identity: str) -> str:
         return "_s_masthead"
     if identity.startswith("/footnotes/"):
         return "_s_fn_" + identity.removeprefix("/footnotes/")
-    return "_s" + identity.replace("/", "_")
+    block, *items = identity.split("/items/")
+    return "_s" + block.replace("/", "_") + ("_items_" + "_".join(items) if items else "")
 
 
 def identity_of(name: str) -> tuple[str, bool] | None:
@@ -53,7 +55,10 @@ def identity_of(name: str) -> tuple[str, bool] | None:
     copied = copy is not None
     if masthead:
         return MASTHEAD, copied
-    return (f"/footnotes/{note}" if note is not None else "/" + block.replace("_", "/")), copied
+    if note is not None:
+        return f"/footnotes/{note}", copied
+    head, _, items = block.partition("_items_")
+    return "/" + head.replace("_", "/") + "".join(f"/items/{i}" for i in items.split("_") if i), copied
 
 
 class Bookmarks:
