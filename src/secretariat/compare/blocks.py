@@ -49,12 +49,20 @@ def block_key(block: Block, keys: Mapping[str, str]) -> str | None:
     return None
 
 
-def _similarity(old: Block, new: Block) -> float:
-    a, b = plain_words(old.inlines), plain_words(new.inlines)
-    matcher = SequenceMatcher(None, a, b, autojunk=False)
-    if matcher.real_quick_ratio() < KEYED or matcher.quick_ratio() < KEYED:
-        return 0.0
-    return matcher.ratio()
+def _similarities(old: Sequence[Block], new: Sequence[Block]) -> list[list[float]]:
+    """Return how alike each old block is to each new block (share of common words; 0 below KEYED)."""
+    old_words = [plain_words(block.inlines) for block in old]
+    table = [[0.0] * len(new) for _ in old]
+    matcher = SequenceMatcher(None, autojunk=False)
+    for j, block in enumerate(new):
+        matcher.set_seq2(plain_words(block.inlines))  # analysed once per new block
+        for i, words in enumerate(old_words):
+            if _kind(old[i]) != _kind(block):
+                continue
+            matcher.set_seq1(words)
+            if matcher.real_quick_ratio() >= KEYED and matcher.quick_ratio() >= KEYED:
+                table[i][j] = matcher.ratio()
+    return table
 
 
 def _pair_gap(old: Sequence[Block], new: Sequence[Block], old_keys: Sequence[str | None],
@@ -68,12 +76,13 @@ def _pair_gap(old: Sequence[Block], new: Sequence[Block], old_keys: Sequence[str
         return [(i, None) for i in range(rows)] + [(None, j) for j in range(cols)]
     score = [[0.0] * (cols + 1) for _ in range(rows + 1)]
     gain: dict[tuple[int, int], float] = {}
+    alike_table = _similarities(old, new)
     for i in range(rows):
         for j in range(cols):
             if _kind(old[i]) != _kind(new[j]):
                 continue
             same_key = old_keys[i] is not None and old_keys[i] == new_keys[j]
-            alike = _similarity(old[i], new[j])
+            alike = alike_table[i][j]
             if alike >= (KEYED if same_key else SIMILAR):
                 gain[i, j] = alike + (1.0 if same_key else 0.0)
     for i in range(rows - 1, -1, -1):
