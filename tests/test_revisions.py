@@ -118,12 +118,13 @@ def test_revision_markup_ids_author_and_date(example_draft) -> None:  # type: ig
     assert 'w:author="secretariat" w:date="2016-06-14T00:00:00Z"' in document  # defaults: masthead date
     header = part(data, "word/header2.xml")
     assert "<w:del " in header and "<w:ins " in header  # running heads show the symbol's change
-    ids = [int(i) for i in re.findall(r'<w:(?:ins|del|commentRangeStart) w:id="(\d+)"', document)]
-    ids += [int(i) for i in re.findall(r'<w:(?:ins|del) w:id="(\d+)"', part(data, "word/footnotes.xml"))]
+    ids = [int(i) for i in re.findall(r'<w:(?:ins|del|commentRangeStart|bookmarkStart) w:id="(\d+)"', document)]
+    ids += [int(i) for i in re.findall(r'<w:(?:ins|del|bookmarkStart) w:id="(\d+)"', part(data, "word/footnotes.xml"))]
     ids += [int(i) for name in ("header1", "header2", "header3", "footer1", "footer2", "footer3")
             for i in re.findall(r'<w:(?:ins|del) w:id="(\d+)"', part(data, f"word/{name}.xml"))]
     notes = [int(i) for i in re.findall(r'<w:footnote [^>]*w:id="(-?\d+)"', part(data, "word/footnotes.xml"))]
     assert len(ids) == len(set(ids)) and not set(ids) & set(notes)
+    assert "<w:bookmarkStart " in document and "<w:commentRangeStart " in document  # all three kinds were there
     assert "<w:trackRevisions/>" in part(data, "word/settings.xml")
     other = replace(marked, revisions=Revisions(author="Ann Editor", date="2026-12-01T09:30:00Z"))
     assert 'w:author="Ann Editor" w:date="2026-12-01T09:30:00Z"' in part(build_docx_bytes(other),
