@@ -133,8 +133,8 @@ def plan(comparison: Comparison, outcomes: dict[str, Outcome]) -> Plan:
     changes += note_changes
     pointers.update(note_pointers)
     if problems:
-        raise ReviewError(f"{comparison.doc.path}: nothing was applied: {len(problems)} edit(s) cannot be "
-                          "applied automatically", tuple(problems))
+        raise ReviewError(f"{comparison.doc.path}: nothing was applied, for the {len(problems)} reason(s) below",
+                          tuple(problems))
     return Plan(blocks, notes, tuple(changes), expected, pointers)
 
 

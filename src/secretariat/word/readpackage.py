@@ -8,7 +8,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from secretariat.errors import DocumentError, Location, Problem
+from secretariat.errors import DocumentError
 
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # a CFB container: encrypted OOXML, or a .doc
 _ZIP_MAGIC = b"PK"
@@ -19,9 +19,9 @@ _OFFICE_DOCUMENT = "/officeDocument"
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True, remove_blank_text=False)
 
 
-def _fail(path: Path, message: str, where: str | None = None) -> DocumentError:
-    location = Location(str(path), pointer=where) if where else Location(str(path))
-    return DocumentError(f"{location}: {message}", (Problem(location, message),))
+def _fail(path: Path, message: str) -> DocumentError:
+    """Return the one error for an unreadable .docx: the file, the part if any, what was expected and found."""
+    return DocumentError(f"{path}: {message}")
 
 
 class Package:
@@ -71,7 +71,7 @@ class Package:
         try:
             return self._zip.read(info)
         except (zipfile.BadZipFile, OSError, ValueError, EOFError) as e:
-            raise _fail(self.path, f"the package is corrupt: {name} cannot be unpacked ({e})", name) from e
+            raise _fail(self.path, f"the package is corrupt: {name} cannot be unpacked ({e})") from e
 
     def xml(self, name: str) -> etree._Element:
         """Return the parsed root of a part (an empty element if absent); raise DocumentError if malformed."""
@@ -82,7 +82,7 @@ class Package:
             return etree.fromstring(data, _PARSER)
         except etree.XMLSyntaxError as e:
             line = f" line {e.lineno}" if e.lineno else ""
-            raise _fail(self.path, f"{name}{line}: expected well-formed XML, found {e.msg}", name) from e
+            raise _fail(self.path, f"{name}{line}: expected well-formed XML, found {e.msg}") from e
 
     def related(self, source: str) -> dict[str, str]:
         """Return the parts related to source by relationship type (last segment) -> part name."""
