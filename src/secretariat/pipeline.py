@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING, Any
 from jinja2 import Environment
 
 from secretariat.checks import CheckRun, Finding, Severity, run_checks
-from secretariat.compare import ChangeSummary
 from secretariat.errors import Location, OutputError, Problem, RecordError, SecretariatError, TemplateError
 from secretariat.model import Comment, Draft, Heading, Paragraph, Presentation, Run
 from secretariat.records import ReportRecords, load_report, report_date
@@ -28,7 +27,8 @@ from secretariat.render.origin import origin_of
 from secretariat.render.printed import TextRenderer
 from secretariat.render.structure import verify_structure, with_heading_sources
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the comparison is loaded only by a draft marked against an earlier version
+    from secretariat.compare import ChangeSummary
     from secretariat.lint import TextRule
 
 _BLOCK = re.compile(r"^/blocks/\d+")
@@ -86,7 +86,7 @@ class DraftResult:
 
 
 # Given the loaded records and their draft, return the draft marked against an earlier version.
-Marker = Callable[[ReportRecords, Draft], tuple[Draft, ChangeSummary]]
+Marker = Callable[[ReportRecords, Draft], "tuple[Draft, ChangeSummary]"]
 
 
 def render_markdown(records: ReportRecords, strict: bool = True) -> str:
