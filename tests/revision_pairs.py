@@ -68,12 +68,24 @@ def footnote(folder: Path) -> None:
     _edit(folder / "footnotes.json", change)
 
 
+def nested(folder: Path) -> None:
+    """Turn a sub-paragraph into one with sub-paragraphs of its own, down to the fourth degree."""
+    def change(content: Any) -> None:
+        items = _block(content, "intro-key-achievements")["items"]
+        items[4] = {"text": "Regional agreements were developed:", "items": [
+            "a first strategy;",
+            {"text": "a second strategy, with:", "items": [
+                "one part;", {"text": "another part, with:", "items": ["a first piece;", "a second piece;"]}]}]}
+    _edit(folder / "content.json", change)
+
+
 def unchanged(folder: Path) -> None:
     """Change nothing."""
 
 
 EDITS: dict[str, Callable[[Path], None]] = {
-    "one-figure": one_figure, "reworded": reworded, "moved": moved, "footnote": footnote, "unchanged": unchanged,
+    "one-figure": one_figure, "reworded": reworded, "moved": moved, "footnote": footnote, "nested": nested,
+    "unchanged": unchanged,
 }
 
 

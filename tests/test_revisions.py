@@ -258,3 +258,15 @@ def test_whole_paragraph_marks_keep_every_style_when_joined(example_draft) -> No
     draft = replace(example_draft, blocks=(first, inserted, heading, last), footnotes={})
     assert _marked_ends(draft) == [("First para.", "ins"), ("New paragrap", ""), ("Section head", ""),
                                    ("Last para.", "")]
+
+
+def test_a_docx_keeps_the_depth_of_its_sub_paragraphs(tmp_path: Path) -> None:
+    old, new = make_pair("nested", tmp_path)
+    for folder, name in ((old, "old.docx"), (new, "new.docx")):
+        (tmp_path / name).write_bytes(build_docx_bytes(build_draft(load_report(folder))))
+    compare(CompareOptions(tmp_path / "new.docx", tmp_path / "new.docx", tmp_path / "same.docx"))
+    compare(CompareOptions(tmp_path / "old.docx", tmp_path / "new.docx", tmp_path / "marked.docx"))
+    styles = {name: [p.style.style_id for p in docx.Document(str(tmp_path / name)).paragraphs]
+              for name in ("new.docx", "same.docx", "marked.docx")}
+    assert styles["same.docx"] == styles["new.docx"]
+    assert "UNSubparagraph4" in styles["marked.docx"]

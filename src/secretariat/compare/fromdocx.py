@@ -52,7 +52,16 @@ def _block(paragraph: ReadParagraph, inlines: tuple[Inline, ...]) -> Block | Non
     if not paragraph.text.strip() and not paragraph.numbered:
         return None
     numbered = paragraph.kind in ("paragraph", "subparagraph")
-    return Paragraph(inlines, 1 if paragraph.kind == "subparagraph" else 0, source, numbered=numbered)
+    return Paragraph(inlines, _paragraph_level(paragraph), source, numbered=numbered)
+
+
+def _paragraph_level(paragraph: ReadParagraph) -> int:
+    """Return 0 for a numbered paragraph, 1 to 4 for a sub-paragraph (by our style, else by its list level)."""
+    if paragraph.kind != "subparagraph":
+        return 0
+    if paragraph.style in n.PARAGRAPH_LEVELS:
+        return n.PARAGRAPH_LEVELS.index(paragraph.style)
+    return min(max(paragraph.level or 1, 1), len(n.PARAGRAPH_LEVELS) - 1)
 
 
 def _masthead(document: ReadDocument, fallback: Masthead | None) -> Masthead:
