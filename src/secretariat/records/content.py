@@ -1,8 +1,9 @@
-"""Walk the sub-paragraphs of a content.json paragraph: (a), (b) … and, nested in them, (i), a., i."""
+"""Walk the body of content.json: the sub-paragraphs of a paragraph ((a), (b) … and, nested in them, (i), a.,
+i.), and the sections that have no paragraph yet."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -28,3 +29,22 @@ def sub_paragraphs(block: dict[str, Any], prefix: str = "", degree: int = 1) -> 
         else:
             yield SubParagraph(pointer, degree, f"{pointer}/text", item["text"])
             yield from sub_paragraphs(item, pointer, degree + 1)
+
+
+def empty_sections(blocks: Sequence[dict[str, Any]]) -> list[int]:
+    """Return the indexes of the headings with no paragraph before the next heading of their level or higher."""
+    empty = []
+    for index, block in enumerate(blocks):
+        level = block.get("heading")
+        if not isinstance(level, int):
+            continue
+        for later in blocks[index + 1:]:
+            other = later.get("heading")
+            if not isinstance(other, int):
+                break  # a paragraph: the section has text
+            if other <= level:
+                empty.append(index)
+                break
+        else:
+            empty.append(index)  # the body ends under this heading
+    return empty

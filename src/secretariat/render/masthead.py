@@ -25,6 +25,7 @@ def _ddmmyy(iso: str) -> str:
 
 
 GAP_END = " not set]"
+PENDING = "[job number pending]"
 
 
 def _gap(what: str) -> str:
@@ -35,6 +36,8 @@ def build_masthead(report: dict[str, Any], on: date) -> Masthead:
     """Return the masthead: symbol, distribution, body, session, agenda item, title, job number."""
     filters = make_filters(on)
     session, job, agenda = report["session"], report.get("job_number"), report.get("agenda")
+    pending = job == "pending"  # conference services have not assigned it yet
+    job = job if isinstance(job, dict) else None
     venue = session.get("venue") or _gap("venue")
     dates = filters["date_range"](session) if session.get("start") and session.get("end") else _gap("session dates")
     masthead = Masthead(
@@ -50,10 +53,11 @@ def build_masthead(report: dict[str, Any], on: date) -> Masthead:
         agenda_title=agenda["title"] if agenda else _gap("agenda item title"),
         title=report["title"],
         subtitle=report["subtitle"],
-        job_number=job_number(job) if job else _gap("job number"),
+        job_number=job_number(job) if job else PENDING if pending else _gap("job number"),
         job_dates=(_ddmmyy(job["dates"][0]), _ddmmyy(job["dates"][1])) if job else ("", ""),
         barcode=barcode(job) if job else "",
     )
-    gaps = frozenset(name for name, value in vars(masthead).items() if isinstance(value, str) and GAP_END in value)
+    gaps = frozenset(name for name, value in vars(masthead).items()
+                     if isinstance(value, str) and (GAP_END in value or value == PENDING))
     issued = date.fromisoformat(report["date"]) if report.get("date") else None
     return replace(masthead, gaps=gaps, issued=issued)

@@ -11,8 +11,10 @@ from dataclasses import replace
 from typing import Any
 
 from secretariat.errors import TemplateError
-from secretariat.model import Block, Heading
-from secretariat.records.content import sub_paragraphs
+from secretariat.model import Block, Heading, Run
+from secretariat.records.content import empty_sections, sub_paragraphs
+
+EMPTY_SECTION = "[section to be written]"
 
 
 def _declared(content: list[dict[str, Any]]) -> list[tuple[str, str]]:
@@ -57,8 +59,14 @@ def verify_structure(content_file: str, content: list[dict[str, Any]], blocks: t
 
 
 def with_heading_sources(content: list[dict[str, Any]], blocks: tuple[Block, ...]) -> tuple[Block, ...]:
-    """Return blocks with each heading's content pointer, once verify_structure has proven them aligned."""
+    """Return blocks with each heading's content pointer, once verify_structure has proven them aligned.
+
+    A heading with no paragraph of its own yet gets a bold gap mark, as a value not entered does.
+    """
+    empty = {f"/blocks/{index}" for index in empty_sections(content)}
     return tuple(
-        replace(block, source=pointer) if isinstance(block, Heading) else block
+        replace(block, source=pointer, inlines=block.inlines + ((Run(" "), Run(EMPTY_SECTION, bold=True))
+                                                                if pointer in empty else ()))
+        if isinstance(block, Heading) else block
         for block, (_kind, pointer) in zip(blocks, _declared(content), strict=True)
     )

@@ -38,7 +38,7 @@ def next_report(old: dict[str, Any], previous_report: str) -> dict[str, Any]:
 
 
 def standing_blocks(blocks: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Return the headings and the standing paragraphs, without that year's activity links."""
+    """Return the headings and the standing paragraphs, without that year's activity links, marked unreviewed."""
     carried = []
     for block in blocks:
         if "heading" in block:
@@ -47,6 +47,7 @@ def standing_blocks(blocks: list[dict[str, Any]]) -> list[dict[str, Any]]:
             kept = {key: value for key, value in block.items() if key != "activities"}
             if "items" in kept:
                 kept["items"] = _carried_items(kept["items"])
+            kept["reviewed"] = False  # last session's wording until the officer confirms it for this one
             carried.append(kept)
     return carried
 

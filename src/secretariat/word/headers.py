@@ -15,7 +15,7 @@ from lxml import etree
 from secretariat.model import Masthead
 from secretariat.word import names as n
 from secretariat.word.layout import Layout
-from secretariat.word.masthead import field_runs
+from secretariat.word.masthead import field_runs, gap_style
 from secretariat.word.ooxml import R_NS, SPACE, paragraph, root, serialize, styled_run, sub
 from secretariat.word.pictures import Picture, add_picture
 from secretariat.word.revisions import Marks
@@ -56,7 +56,7 @@ def _header(style_id: str | None, masthead: Masthead, marks: Marks | None) -> by
     hdr = root("hdr")
     p = paragraph(hdr, style_id or n.HEADER)
     if style_id is not None:
-        _field(p, masthead, "symbol", marks)
+        _field(p, masthead, "symbol", marks, style_id=gap_style(masthead, "symbol"))
     return serialize(hdr)
 
 
@@ -65,7 +65,7 @@ def _footer(slot: str, masthead: Masthead, marks: Marks | None, pictures: Sequen
     ftr = root("ftr")
     if slot == "first":
         p = paragraph(ftr, n.JOB_NUMBER)
-        _field(p, masthead, "job_number", marks, style_id=n.STRONG if "job_number" in masthead.gaps else None)
+        _field(p, masthead, "job_number", marks, style_id=gap_style(masthead, "job_number"))
         for index, date in enumerate(masthead.job_dates):
             _tab(p)
             _field(p, masthead, f"job_dates.{index}", marks, date)
@@ -81,9 +81,9 @@ def _footer(slot: str, masthead: Masthead, marks: Marks | None, pictures: Sequen
     if slot == "even":
         _page_field(p)
         _tab(p)
-        _field(p, masthead, "job_short", marks, masthead.job_short)
+        _field(p, masthead, "job_short", marks, masthead.job_short, gap_style(masthead, "job_number"))
     else:
-        _field(p, masthead, "job_short", marks, masthead.job_short)
+        _field(p, masthead, "job_short", marks, masthead.job_short, gap_style(masthead, "job_number"))
         _tab(p)
         _page_field(p)
     return serialize(ftr)

@@ -49,6 +49,11 @@ def _cell(row: etree._Element, grid: tuple[int, ...], first: int, span: int, val
     return tc
 
 
+def gap_style(masthead: Masthead, field: str) -> str | None:
+    """Return the strong style for a field that shows a gap: a gap prints bold wherever it appears."""
+    return n.STRONG if field in masthead.gaps else None
+
+
 def _line(parent: etree._Element, style_id: str, masthead: Masthead, field: str, marks: Marks | None,
           prefix: str = "", in_cell: bool = False) -> etree._Element:
     """Append a paragraph in style_id with a masthead field and its changes (a field not entered yet in bold)."""
@@ -56,7 +61,7 @@ def _line(parent: etree._Element, style_id: str, masthead: Masthead, field: str,
     if prefix:
         text_run(p, prefix, f"masthead.{field}")
     runs = field_runs(masthead, field)
-    add_runs(p, runs, f"masthead.{field}", marks, n.STRONG if field in masthead.gaps else None)
+    add_runs(p, runs, f"masthead.{field}", marks, gap_style(masthead, field))
     changes = {run.change for run in runs}
     if marks is not None and not in_cell and len(changes) == 1 and not prefix:
         marks.paragraph(p, changes.pop())  # a line that is new or gone as a whole
