@@ -35,8 +35,9 @@ def run(ctx: CheckContext) -> Iterator[Finding]:
     and every standing paragraph not yet reviewed."""
     for pointer in _nulls(ctx.records.report):
         what = pointer.strip("/").replace("/", " ").replace("_", " ")
+        hint = "; until conference services assign it, write \"pending\"" if pointer == "/job_number" else ""
         yield ctx.finding("metadata-unset", Severity.ERROR, "report.json", pointer,
-                          f"expected the {what} of this report, found it not entered yet (null)")
+                          f"expected the {what} of this report, found it not entered yet (null){hint}")
     if ctx.records.report.get("job_number") == "pending":
         yield ctx.finding("job-number-pending", Severity.NOTE, "report.json", "/job_number",
                           "the job number is pending: the draft prints [job number pending] until conference "
