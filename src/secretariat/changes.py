@@ -10,7 +10,6 @@ from secretariat.compare import ChangeSummary, Redline, Version, redline
 from secretariat.compare.fromdocx import docx_version
 from secretariat.errors import UsageError
 from secretariat.model import Draft, Revisions
-from secretariat.records.content import sub_paragraphs
 from secretariat.word import write_docx
 
 if TYPE_CHECKING:  # drafting a report folder loads the pipeline; comparing two .docx does not need it
@@ -20,6 +19,8 @@ if TYPE_CHECKING:  # drafting a report folder loads the pipeline; comparing two 
 
 def record_keys(records: ReportRecords) -> dict[str, str]:
     """Return the record id of every paragraph and sub-paragraph source that has one."""
+    from secretariat.records.content import sub_paragraphs
+
     keys: dict[str, str] = {}
     for index, block in enumerate(records.content):
         if "id" in block:

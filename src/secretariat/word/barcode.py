@@ -9,8 +9,6 @@ import io
 import struct
 import zlib
 
-import segno
-
 from secretariat.errors import OutputError
 
 # Code 39: each character is five bars and four spaces, three of the nine wide ("1"), the rest narrow.
@@ -61,5 +59,7 @@ def code39_png(text: str) -> tuple[bytes, int]:
 def qr_png(text: str) -> bytes:
     """Return the PNG of a QR code (error correction M, quiet zone of four modules) holding text."""
     buffer = io.BytesIO()
+    import segno  # only a first page with a QR code needs it: not loaded for a redline of two .docx
+
     segno.make_qr(text, error="m", boost_error=False).save(buffer, kind="png", scale=4, border=4)
     return buffer.getvalue()
