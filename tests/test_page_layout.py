@@ -79,6 +79,8 @@ def test_manuscript_is_double_spaced_twelve_point(example: Path, tmp_path: Path)
         defaults = document.styles.element.find(qn("w:docDefaults"))
         assert defaults is not None
         assert defaults.find(".//" + qn("w:sz")).get(qn("w:val")) == str(size * 2)
+    # The masthead stays single-spaced in a manuscript, so page 1 still holds it with the title and text.
+    assert docx.Document(str(manuscript)).styles["UN Masthead Agenda Title"].paragraph_format.line_spacing == 1.0
     page = docx.Document(str(issued)).sections[0]
     assert round(page.page_width.cm, 1) == 21.0 and round(page.page_height.cm, 1) == 29.7
 

@@ -94,18 +94,21 @@ def _body(layout: Layout) -> list[str]:
 def _masthead(layout: Layout) -> list[str]:
     """Return the first-page styles."""
     title_ind = f'<w:ind w:left="{layout.indent}" w:right="{layout.indent}"/>'
+    # The masthead is furniture, not text: single-spaced even in a double-spaced manuscript.
+    lead = None if layout.exact else 0
+    single = "" if layout.exact else _spacing(0, 0, 0)
     return [
         _p(n.MASTHEAD_ORG, "UN Masthead Org", _spacing(layout.masthead_top, 0, 0), _size(32)),
         _p(n.MASTHEAD_SYMBOL, "UN Masthead Symbol", _spacing(0, 0, 0) + '<w:jc w:val="right"/>', _size(40)),
         _p(n.MASTHEAD_BODY, "UN Masthead Body", _spacing(0, 0, 320) + '<w:ind w:right="567"/>',
            _BOLD + _size(28)),
-        _p(n.MASTHEAD_DISTR, "UN Masthead Distr", _spacing(0, 0)),
-        _p(n.MASTHEAD_ORIGINAL, "UN Masthead Original", _spacing(240, 0), based=n.MASTHEAD_DISTR),
-        _p(n.MASTHEAD_SESSION, "UN Masthead Session", "<w:keepNext/>" + _spacing(120, 0)),
-        _p(n.MASTHEAD_VENUE, "UN Masthead Venue", "<w:keepNext/>"),
-        _p(n.MASTHEAD_ITEM, "UN Masthead Item", "<w:keepNext/>"),
+        _p(n.MASTHEAD_DISTR, "UN Masthead Distr", _spacing(0, 0, lead)),
+        _p(n.MASTHEAD_ORIGINAL, "UN Masthead Original", _spacing(240, 0, lead), based=n.MASTHEAD_DISTR),
+        _p(n.MASTHEAD_SESSION, "UN Masthead Session", "<w:keepNext/>" + _spacing(120, 0, lead)),
+        _p(n.MASTHEAD_VENUE, "UN Masthead Venue", "<w:keepNext/>" + single),
+        _p(n.MASTHEAD_ITEM, "UN Masthead Item", "<w:keepNext/>" + single),
         _p(n.MASTHEAD_AGENDA_TITLE, "UN Masthead Agenda Title",
-           _KEEP + f'<w:ind w:right="{layout.text_width - layout.agenda_width}"/>', _BOLD),
+           _KEEP + single + f'<w:ind w:right="{layout.text_width - layout.agenda_width}"/>', _BOLD),
         _p(n.TITLE, "UN Title", _KEEP + _spacing(layout.title_top, 240, 320) + title_ind, _BOLD + _size(28),
            nxt=n.SUBTITLE),
         _p(n.SUBTITLE, "UN Subtitle", _KEEP + _spacing(0, 360, 280) + title_ind, _BOLD + _size(24)),
