@@ -104,17 +104,17 @@ def targets(folder: Path, records: int, runs: int, big: int, big_runs: int) -> N
     command = [*SECRETARIAT, "check", str(folder), "--format", "json"]
     small = paired({"check": command}, runs, accept=(0, 1))["check"]
     print(f"checks: secretariat check, whole process, medians of {runs} runs")
-    limit(f"check of {records:,} activities", small.seconds, 2.0, "s", f"peak {small.mib:,} MiB")
+    limit(f"check of {records:,} activities", small.seconds, 2.0, "s", f"cpu {small.cpu:.3f} s, peak {small.mib:,} MiB")
     if not big:
         return
     shutil.rmtree(folder)
     write_folder(folder, big)
     large = paired({"check": command}, big_runs, accept=(0, 1), warm_up=False)["check"]
-    limit(f"check of {big:,} activities", large.seconds, 20.0, "s")
+    limit(f"check of {big:,} activities", large.seconds, 20.0, "s", f"cpu {large.cpu:.3f} s")
     limit(f"check of {big:,} activities, peak memory", large.mib, 1536, "MiB")
     growth = big / records
     ratio(f"linear: {growth:g}x the records", (f"{big:,}", large.seconds), (f"{records:,}", small.seconds),
-          growth * 1.1)
+          growth * 1.1, (large.cpu, small.cpu))
 
 
 def main(argv: list[str] | None = None) -> None:

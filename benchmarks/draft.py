@@ -49,9 +49,9 @@ def main(argv: list[str] | None = None) -> None:
         print(f"draft: the 2016 example, whole process, medians of {args.runs} paired runs")
         if pandoc:
             ratio("secretariat draft vs pandoc", ("draft", example["draft"].seconds),
-                  ("pandoc", example["pandoc"].seconds), 1.0)
+                  ("pandoc", example["pandoc"].seconds), 1.0, (example["draft"].cpu, example["pandoc"].cpu))
         ratio("secretariat check vs secretariat draft", ("check", example["check"].seconds),
-              ("draft", example["draft"].seconds), 0.7)
+              ("draft", example["draft"].seconds), 0.7, (example["check"].cpu, example["draft"].cpu))
         synthetic = write_synthetic(folder / "synthetic", 2000, 200)
         # its paragraphs repeat the example's, so the checks find errors: exit 1, the draft is still written
         commands = {"draft": [*SECRETARIAT, "draft", str(synthetic), "-o", str(folder / "synthetic.docx")]}
@@ -62,7 +62,7 @@ def main(argv: list[str] | None = None) -> None:
         print("draft: a synthetic 2,000-paragraph / 200-footnote report, whole process")
         if pandoc:
             ratio("secretariat draft vs pandoc", ("draft", big["draft"].seconds), ("pandoc", big["pandoc"].seconds),
-                  0.3)
+                  0.3, (big["draft"].cpu, big["pandoc"].cpu))
         limit("secretariat draft peak memory", big["draft"].mib, 150, "MiB",
               f"pandoc {big['pandoc'].mib} MiB" if pandoc else "")
         if not pandoc:

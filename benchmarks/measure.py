@@ -28,6 +28,7 @@ class Sample:
 
     seconds: float
     mib: int
+    cpu: float = 0.0  # user + system seconds: on a busy machine a steadier measure than the wall clock
 
 
 def compile_sources() -> None:
@@ -47,6 +48,11 @@ def child_env() -> dict[str, str]:
 
 def run_once(command: list[str], accept: tuple[int, ...] = (0,)) -> tuple[float, int]:
     """Run a command; return its wall seconds and its own peak resident MiB (wait4, not this process's)."""
+    elapsed, mib, _ = _measured(command, accept)
+    return elapsed, mib
+
+
+def _measured(command: list[str], accept: tuple[int, ...]) -> tuple[float, int, float]:
     with tempfile.TemporaryFile() as errors:
         start = time.perf_counter()
         process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=errors, env=child_env())
@@ -56,7 +62,7 @@ def run_once(command: list[str], accept: tuple[int, ...] = (0,)) -> tuple[float,
         if code not in accept:
             errors.seek(0)
             raise SystemExit(f"exit code {code}: {' '.join(command)}\n{errors.read().decode(errors='replace')}")
-    return elapsed, usage.ru_maxrss // 1024
+    return elapsed, usage.ru_maxrss // 1024, usage.ru_utime + usage.ru_stime
 
 
 def paired(commands: dict[str, list[str]], runs: int, accept: tuple[int, ...] = (0,),
@@ -65,12 +71,13 @@ def paired(commands: dict[str, list[str]], runs: int, accept: tuple[int, ...] = 
     compile_sources()
     for command in commands.values() if warm_up else ():
         run_once(command, accept)
-    results: dict[str, list[tuple[float, int]]] = {name: [] for name in commands}
+    results: dict[str, list[tuple[float, int, float]]] = {name: [] for name in commands}
     for _ in range(runs):
         for name, command in commands.items():
-            results[name].append(run_once(command, accept))
+            results[name].append(_measured(command, accept))
     return {
-        name: Sample(statistics.median(r[0] for r in rows), int(statistics.median(r[1] for r in rows)))
+        name: Sample(statistics.median(r[0] for r in rows), int(statistics.median(r[1] for r in rows)),
+                     statistics.median(r[2] for r in rows))
         for name, rows in results.items()
     }
 
@@ -79,11 +86,16 @@ def _verdict(met: bool) -> str:
     return "ok" if met else "MISSED"
 
 
-def ratio(target: str, ours: tuple[str, float], reference: tuple[str, float], at_most: float) -> bool:
-    """Print ours beside the reference with their ratio and the target; return whether it is met."""
+def ratio(target: str, ours: tuple[str, float], reference: tuple[str, float], at_most: float,
+          cpu: tuple[float, float] | None = None) -> bool:
+    """Print ours beside the reference with their ratio and the target; return whether it is met.
+
+    ``cpu`` (ours, the reference's CPU seconds) adds their CPU-time ratio, the steadier one on a busy machine.
+    """
     value = ours[1] / reference[1]
+    steady = f", cpu {cpu[0]:.3f} s / {cpu[1]:.3f} s = {cpu[0] / cpu[1]:.2f}" if cpu and cpu[1] > 0 else ""
     print(f"  {target}: {ours[0]} {ours[1]:.3f} s | {reference[0]} {reference[1]:.3f} s | "
-          f"ratio {value:.2f} (target <= {at_most:g}) {_verdict(value <= at_most)}", flush=True)
+          f"ratio {value:.2f}{steady} (target <= {at_most:g}) {_verdict(value <= at_most)}", flush=True)
     return value <= at_most
 
 
