@@ -9,6 +9,7 @@ benchmarks/measure.py) and add its name to PARTS.
   intake: a 10,000-row workbook's intake against a bare openpyxl read; a 100,000-row one's peak memory
   review: an edited 2016 draft reviewed against its records; 1,000 and 2,000 paragraphs (linear)
   redline: secretariat compare against WmlComparer on the revision tests' pairs, refereed by LibreOffice
+  lint:   the 2016 report and 1,000 pages linted, beside proselint; what each finds on real UN texts
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-PARTS = ("draft", "checks", "intake", "review", "redline")
+PARTS = ("draft", "checks", "intake", "review", "redline", "lint")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -14,11 +14,12 @@ LAYERS: tuple[frozenset[str], ...] = (
     frozenset({"secretariat", "dates", "english_numbers", "errors", "resources"}),
     frozenset({"records", "model"}),
     frozenset({"registers"}),
-    frozenset({"lint"}),  # the editorial rules: checks run them as the style check, the pipeline on documents
+    frozenset({"lint"}),  # the editorial rules: checks run them as the style check, linting on documents
     frozenset({"render", "checks", "series", "intake", "word"}),
     frozenset({"compare"}),  # compares drafts, and Word documents read back through word
     frozenset({"pipeline"}),
-    frozenset({"changes", "review"}),  # review: an edited .docx against its records, through the pipeline
+    frozenset({"changes", "review", "linting"}),  # review: an edited .docx against its records, through the
+    # pipeline; linting: documents through lint, report folders through the pipeline's check
     frozenset({"reporters"}),
     frozenset({"cli"}),
     frozenset({"__main__"}),

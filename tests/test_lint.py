@@ -11,7 +11,7 @@ from click.testing import CliRunner
 from secretariat.cli import main
 from secretariat.errors import DocumentError, RecordError
 from secretariat.lint import load_rules
-from secretariat.pipeline import lint_file
+from secretariat.linting import lint_file
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "tests" / "data" / "lint"

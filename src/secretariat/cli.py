@@ -182,8 +182,8 @@ def compare(old: Path, new: Path, output: Path, output_format: str, revisions: R
               help="A rules file (TOML) to add to the shipped rules for files (a report folder uses its own).")
 def lint(paths: tuple[Path, ...], output_format: str, strict: bool, on: datetime | None, rules: Path | None) -> None:
     """Lint the prose of report folders, Word documents (.docx) and text or Markdown files for UN style."""
-    from secretariat.pipeline import LintOptions
-    from secretariat.pipeline import lint as run_lint
+    from secretariat.linting import LintOptions
+    from secretariat.linting import lint as run_lint
     from secretariat.reporters import findings as findings_reporter
 
     options = LintOptions(paths, on.date() if on is not None else None, rules)

@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from jinja2 import Environment
 
-from secretariat.checks import CheckRun, Finding, Severity, run_checks
-from secretariat.errors import Location, OutputError, Problem, RecordError, SecretariatError, TemplateError
+from secretariat.checks import CheckRun, Finding, run_checks
+from secretariat.errors import Location, OutputError, Problem, RecordError, TemplateError
 from secretariat.model import Comment, Draft, Heading, Paragraph, Presentation, Run
 from secretariat.records import ReportRecords, load_report, report_date
 from secretariat.records.footnotes import footnote_issues
@@ -29,7 +28,6 @@ from secretariat.render.structure import verify_structure, with_heading_sources
 
 if TYPE_CHECKING:  # the comparison is loaded only by a draft marked against an earlier version
     from secretariat.compare import ChangeSummary
-    from secretariat.lint import TextRule
 
 _BLOCK = re.compile(r"^/blocks/\d+")
 
@@ -60,15 +58,6 @@ class CheckOptions:
     report_dir: Path
     select: tuple[str, ...] | None = None
     registers: Path | None = None  # the workspace's registers folder, if given
-
-
-@dataclass(frozen=True)
-class LintOptions:
-    """What ``secretariat lint`` was asked to do."""
-
-    paths: tuple[Path, ...]
-    on: date | None = None  # the documents' date for country names; default: each one's masthead date
-    rules: Path | None = None  # a rules file to add to the shipped rules (report folders also use their own)
 
 
 @dataclass(frozen=True)
@@ -151,43 +140,6 @@ def check(options: CheckOptions) -> CheckRun:
     place = find_registers(options.report_dir, options.registers)
     records = load_report(options.report_dir)
     return run_checks(records, lambda: rendered_texts(build_draft(records, strict=False)), options.select, place)
-
-
-def lint(options: LintOptions) -> CheckRun:
-    """Lint report folders (their rendered texts, as the style check) and Word, text or Markdown files.
-
-    A document that cannot be read becomes one finding, and the others are still linted.
-    """
-    from secretariat.lint import load_rules
-
-    extra = load_rules(options.rules) if options.rules is not None else ()
-    findings: list[Finding] = []
-    for path in options.paths:
-        try:
-            if path.is_dir():
-                findings.extend(check(CheckOptions(path, select=("style",))).findings)
-            else:
-                findings.extend(lint_file(path, options.on, extra))
-        except SecretariatError as e:  # one unreadable document: say so, and lint the others
-            problems = e.problems or (Problem(Location(str(path)), e.message),)
-            findings.extend(Finding("document-unreadable", Severity.ERROR, p.location, p.message, check="style")
-                            for p in problems)
-    return CheckRun(tuple(findings), ("style",))  # each document's findings in its own order
-
-
-def lint_file(path: Path, on: date | None = None, extra: Sequence[TextRule] = ()) -> list[Finding]:
-    """Lint a Word document (.docx) or a plain-text or Markdown file; raise a SecretariatError if unreadable."""
-    from secretariat.checks.plugins.style import finding_of
-    from secretariat.lint import document_date, docx_passages, lint_passages, read_text, text_passages
-
-    if path.suffix.lower() in (".docx", ".docm"):
-        from secretariat.word.reading import read_docx
-
-        passages = list(docx_passages(path, read_docx(path)))
-    else:
-        passages = list(text_passages(path, read_text(path)))
-    when = on if on is not None else document_date([p.text for p in passages[:30]])
-    return [finding_of(passage, hit) for passage, hit in lint_passages(passages, when, extra)]
 
 
 def _anchor(finding: Finding, known: set[str]) -> str:

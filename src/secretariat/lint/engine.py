@@ -19,12 +19,12 @@ def lint_passages(passages: Iterable[Passage], on: date, extra: Sequence[TextRul
     rules: list[Family] = [*chosen, *(rule.check for rule in (*builtin_rules(), *extra))]
     doc = Document(on)
     found: list[tuple[Passage, Hit]] = []
-    seen: set[tuple[str, str | None, str | None, int, str]] = set()
-    for passage in passages:
+    seen: set[tuple[int, int, str]] = set()  # one finding per place and code (two rules may agree)
+    for number, passage in enumerate(passages):
         if passage.kind in _SKIPPED_KINDS or not passage.text.strip():
             continue
         for hit in sorted((hit for rule in rules for hit in rule(passage, doc)), key=lambda hit: hit.start):
-            key = (passage.file, passage.pointer, passage.label, hit.start, hit.code)
+            key = (number, hit.start, hit.code)
             if key not in seen:
                 seen.add(key)
                 found.append((passage, hit))

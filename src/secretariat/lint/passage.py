@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 
 
 @dataclass(frozen=True)
@@ -20,6 +21,11 @@ class Passage:
     column: int | None = None
     markup: str | None = None  # the source with its Markdown marks, when there is one
     segments: tuple[tuple[int, int, int], ...] = ()  # (offset in text, line, column) where each source line starts
+
+    @cached_property
+    def folded(self) -> str:
+        """Return the text case-folded, for quick tests of whether a rule can match at all."""
+        return self.text.casefold()
 
     def position(self, offset: int) -> tuple[int | None, int | None]:
         """Return the line and column in the source file of an offset in the text."""

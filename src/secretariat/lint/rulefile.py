@@ -41,13 +41,15 @@ class TextRule:
     kind: str
     message: str
     severity: str
-    patterns: tuple[tuple[re.Pattern[str], str], ...]  # (pattern, replacement or partner text)
+    patterns: tuple[tuple[re.Pattern[str], str, str], ...]  # (pattern, replacement, a word it cannot match without)
 
     def check(self, passage: Passage, doc: Document) -> Iterator[Hit]:
         """Report what this rule finds in one passage."""
         memory = doc.memory(f"rule:{self.code}")
-        matches = sorted(((m, index, partner) for index, (pattern, partner) in enumerate(self.patterns)
-                          for m in pattern.finditer(passage.text)), key=lambda item: item[0].start())
+        folded = passage.folded
+        matches = sorted(((m, index, partner) for index, (pattern, partner, anchor) in enumerate(self.patterns)
+                          if anchor in folded for m in pattern.finditer(passage.text)),
+                         key=lambda item: item[0].start())
         for match, index, partner in matches:
             found = match.group()
             if self.kind == "existence":
@@ -105,7 +107,7 @@ def _rule(path: Path, index: int, entry: Any) -> TextRule:
     flags = re.IGNORECASE if entry.get("ignorecase") else 0
     raw = _patterns(path, index, code, kind, entry)
     try:
-        patterns = tuple((re.compile(rf"(?<![\w-])(?:{p})(?![\w-])", flags), partner) for p, partner in raw)
+        patterns = tuple((re.compile(rf"(?<![\w-])(?:{p})(?![\w-])", flags), partner, anchor(p)) for p, partner in raw)
     except re.error as e:
         raise _bad(path, index, f"regular expressions in rule {code!r}", f"{e}") from e
     return TextRule(code, kind, str(entry.get("message", code)), severity, patterns)
@@ -126,6 +128,36 @@ def _patterns(path: Path, index: int, code: str, kind: str, entry: dict[str, Any
     wanted = {"existence": "tokens = [regex, ...]", "substitution": "swap = {regex = replacement, ...}",
               "consistency": "either = [[regex, regex], ...]", "sequence": "first = regex and then = regex"}[kind]
     raise _bad(path, index, f"{wanted} in rule {code!r}", repr(value))
+
+
+def anchor(pattern: str) -> str:
+    """Return the longest run of plain letters that every match of a pattern contains, case-folded ("" if none).
+
+    Only text outside groups and classes counts, and none of it may be optional: a passage without that run
+    cannot match, so the pattern is not even tried on it (the shipped rules are tried on every paragraph).
+    """
+    if re.search(r"(?<!\\)\|", re.sub(r"\((?:[^()\\]|\\.)*\)", "", pattern)):
+        return ""  # an alternative at the top level: no run is certain
+    runs, current, depth, index = [], "", 0, 0
+    while index < len(pattern):
+        char = pattern[index]
+        following = pattern[index + 1:index + 2]
+        if char == "\\":
+            runs.append(current)
+            current, index = "", index + 2
+            continue
+        if char in "([":
+            depth += 1
+        elif char in ")]":
+            depth -= 1
+        if depth == 0 and (char.isalpha() or char == " ") and following not in ("?", "*", "{"):
+            current += char
+        else:
+            runs.append(current)
+            current = ""
+        index += 1
+    runs.append(current)
+    return max((r.strip() for r in runs), key=len, default="").casefold()
 
 
 def _strings(value: Any) -> bool:

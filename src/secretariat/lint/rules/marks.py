@@ -18,6 +18,8 @@ CODES = {
 }
 _PAIRS = {")": "(", "]": "[", "”": "“"}
 _OPENERS = {"(", "[", "“"}
+_BRACKET = re.compile(r"[()\[\]“”]")
+_CURLY = re.compile("[“”]")
 _SUPERSCRIPT = "¹²³⁴⁵⁶⁷⁸⁹⁰"
 _SPACED_MARK = re.compile(rf"(?<=[\w.,;:)\"”’]) +(?:[{_SUPERSCRIPT}]+|\[\^[^\]\s]+\])")
 _MARK_FIRST = re.compile(rf"(?<=\w)([{_SUPERSCRIPT}]+|\[\^[^\]\s]+\])([.,;:])(?!\d)")
@@ -57,7 +59,8 @@ def check(passage: Passage, doc: Document) -> Iterator[Hit]:
 
 def _brackets(text: str) -> Iterator[Hit]:
     stack: list[tuple[str, int]] = []
-    for index, char in enumerate(text):
+    for found in _BRACKET.finditer(text):
+        index, char = found.start(), found.group()
         if char in _OPENERS:
             stack.append((char, index))
         elif char in _PAIRS:
@@ -89,12 +92,13 @@ def _unbalanced(char: str, index: int) -> Hit:
 
 
 def _quotes(text: str, doc: Document) -> Iterator[Hit]:
-    straight = [i for i, c in enumerate(text) if c == '"']
+    straight = [m.start() for m in re.finditer('"', text)]
     if len(straight) % 2:
         yield Hit("unbalanced-quotes", "warning", straight[-1], straight[-1] + 1,
                   f'expected straight quotation marks in pairs in the paragraph, found {len(straight)} (")',
                   found='"')
-    curly = next((i for i, c in enumerate(text) if c in "“”"), None)
+    first_curly = _CURLY.search(text)
+    curly = first_curly.start() if first_curly else None
     styles = {"straight": straight[0] if straight else None, "curly": curly}
     memory = doc.memory("quote-style")
     for style, index in styles.items():

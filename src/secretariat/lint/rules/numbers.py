@@ -39,6 +39,7 @@ _FROM_RANGE = re.compile(r"\b(from|between) (\d{1,4})[-–](\d{1,4})\b", re.IGNO
 _ORDINAL = re.compile(r"\b(\d+)(st|nd|rd|th) (session|meeting|summit|anniversary|plenary)\b")
 _DATE_ORDINAL = re.compile(rf"\b(\d{{1,2}})(st|nd|rd|th)(?: (?:of )?({_MONTH}))|"
                            rf"\b({_MONTH}) (\d{{1,2}})(st|nd|rd|th)\b")
+_ANY_MONTH = re.compile(_MONTH)
 _US_DATE = re.compile(rf"\b({_MONTH}) (\d{{1,2}}),? (\d{{4}})\b")
 _COMMA_DATE = re.compile(rf"\b(\d{{1,2}}) ({_MONTH}), (\d{{4}})\b")
 _ZERO_DATE = re.compile(rf"\b0(\d) ({_MONTH})\b")
@@ -143,6 +144,9 @@ def _ordinals(text: str) -> Iterator[Hit]:
 
 
 def _dates(text: str) -> Iterator[Hit]:
+    if not _ANY_MONTH.search(text):
+        yield from _numeric_dates(text)
+        return
     for match in _DATE_ORDINAL.finditer(text):
         day = match.group(1) or match.group(5)
         month = match.group(3) or match.group(4)
@@ -157,6 +161,10 @@ def _dates(text: str) -> Iterator[Hit]:
         yield _date_form(match, f"{int(day)} {month} {year}")
     for match in _ZERO_DATE.finditer(text):
         yield _date_form(match, f"{match.group(1)} {match.group(2)}")
+    yield from _numeric_dates(text)
+
+
+def _numeric_dates(text: str) -> Iterator[Hit]:
     for match in _NUMERIC_DATE.finditer(text):
         if match.group(4):
             year, month_number, day = int(match.group(4)), int(match.group(5)), int(match.group(6))
