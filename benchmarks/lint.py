@@ -14,7 +14,6 @@ from __future__ import annotations
 import argparse
 import json
 import re
-import resource
 import shutil
 import subprocess
 import sys
@@ -22,7 +21,7 @@ import tempfile
 import tomllib
 from pathlib import Path
 
-from measure import ROOT, SECRETARIAT, child_env, limit, paired, ratio
+from measure import ROOT, SECRETARIAT, limit, paired, ratio
 
 CORPUS = ROOT / "tests" / "data" / "lint"
 REPORT = CORPUS / "ctoc-cop-2016-tip.txt"
@@ -50,14 +49,6 @@ def pages(out: Path) -> Path:
     copies = -(-PAGES * WORDS_PER_PAGE // len(body.split()))
     out.write_text(head + "\n\n".join(["I. Introduction" + body] * copies), encoding="utf-8")
     return out
-
-
-def cpu_seconds(command: list[str]) -> float:
-    """Return the processor time (user + system) of one run: what a loaded machine does not inflate."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    subprocess.run(command, capture_output=True, check=False, env=child_env())
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
 
 def theirs(command: list[str], path: Path) -> list[tuple[int, int]]:
@@ -92,16 +83,16 @@ def main(argv: list[str] | None = None) -> None:
     times = paired({"secretariat": [*lint, str(REPORT)], "proselint": [*reference, str(REPORT)]}, args.runs,
                    accept=(0, 1))
     limit("the 2016 report, whole process", times["secretariat"].seconds, 0.5, "s",
-          f"CPU {cpu_seconds([*lint, str(REPORT)]):.3f} s")
+          f"CPU {times['secretariat'].cpu:.3f} s")
     ratio("the 2016 report beside proselint", ("secretariat", times["secretariat"].seconds),
-          ("proselint", times["proselint"].seconds), 1.0)
+          ("proselint", times["proselint"].seconds), 1.0, (times["secretariat"].cpu, times["proselint"].cpu))
     with tempfile.TemporaryDirectory() as tmp:
         big = pages(Path(tmp) / "pages.txt")
         words = len(big.read_text(encoding="utf-8").split())
         runs = max(1, min(args.runs, 3))
         times = paired({"secretariat": [*lint, str(big)]}, runs, accept=(0, 1))
         limit(f"{PAGES:,} pages ({words:,} words), whole process", times["secretariat"].seconds, 10.0, "s",
-              f"CPU {cpu_seconds([*lint, str(big)]):.3f} s, peak {times['secretariat'].mib} MiB")
+              f"CPU {times['secretariat'].cpu:.3f} s, peak {times['secretariat'].mib} MiB")
     compare(reference)
 
 
