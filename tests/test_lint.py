@@ -140,3 +140,20 @@ def test_a_foreign_word_document_is_linted(tmp_path: Path) -> None:
     assert [(f.code, f.found, f.paragraph) for f in findings] == [
         ("country-name", "Swaziland", "#2"),
         ("country-name", "former Yugoslav Republic of Macedonia", "#2")]
+
+
+def test_footnote_marks_of_a_word_document_are_checked_where_they_stand(tmp_path: Path) -> None:
+    import shutil
+
+    from secretariat.pipeline import DraftOptions, draft
+
+    report = tmp_path / "report"
+    shutil.copytree(ROOT / "drafts" / "ctoc-cop-2016-tip", report, ignore=shutil.ignore_patterns("build"))
+    content = report / "content.json"
+    text = content.read_text(encoding="utf-8")
+    content.write_text(text.replace("organizations.[^eurojust-press-release]",
+                                    "organizations[^eurojust-press-release]."), encoding="utf-8")
+    path = draft(DraftOptions(report, tmp_path / "draft.docx", comments=False)).path
+    marks = [f for f in lint_file(path) if f.code.startswith("footnote-marker")]
+    assert [(f.code, f.paragraph, f.found, f.expected) for f in marks] == [
+        ("footnote-marker-before-punctuation", "52", "[^1].", ".[^1]")]

@@ -130,6 +130,10 @@ class ReadParagraph(ReadText, Protocol):
 
     @property
     def kind(self) -> str: ...
+    @property
+    def notes(self) -> Sequence[int]: ...  # the footnotes referenced here (indexes into the footnotes)
+    @property
+    def note_offsets(self) -> Sequence[int]: ...  # where in the text each reference mark stands
 
 
 class ReadDocument(Protocol):
@@ -141,6 +145,17 @@ class ReadDocument(Protocol):
     def footnotes(self) -> Sequence[ReadText]: ...
 
 
+def _with_marks(paragraph: ReadParagraph, document: ReadDocument) -> str | None:
+    """Return the text with each footnote reference written where it stands, as "[^1]" (None if there is none)."""
+    if not paragraph.notes:
+        return None
+    text = paragraph.text
+    for note, offset in sorted(zip(paragraph.notes, paragraph.note_offsets, strict=False), key=lambda n: -n[1]):
+        label = document.footnotes[note].label if 0 <= note < len(document.footnotes) else "?"
+        text = f"{text[:offset]}[^{label}]{text[offset:]}"
+    return text
+
+
 def docx_passages(path: Path, document: ReadDocument) -> Iterator[Passage]:
     """Return a Word document's passages: paragraphs with their printed labels, then footnotes."""
     previous = ""
@@ -148,7 +163,7 @@ def docx_passages(path: Path, document: ReadDocument) -> Iterator[Passage]:
         label = paragraph.label or (f"after {previous}" if previous else f"#{index}")
         if paragraph.label:
             previous = paragraph.label
-        yield Passage(paragraph.text, str(path), paragraph.kind if paragraph.kind != "other" else "paragraph",
-                      label)
+        kind = paragraph.kind if paragraph.kind != "other" else "paragraph"
+        yield Passage(paragraph.text, str(path), kind, label, markup=_with_marks(paragraph, document))
     for note in document.footnotes:
         yield Passage(note.text, str(path), "footnote", f"footnote {note.label}")
