@@ -157,3 +157,14 @@ def test_footnote_marks_of_a_word_document_are_checked_where_they_stand(tmp_path
     marks = [f for f in lint_file(path) if f.code.startswith("footnote-marker")]
     assert [(f.code, f.paragraph, f.found, f.expected) for f in marks] == [
         ("footnote-marker-before-punctuation", "52", "[^1].", ".[^1]")]
+
+
+def test_a_rules_file_given_on_the_command_line_adds_to_the_shipped_rules(tmp_path: Path) -> None:
+    rules = tmp_path / "house.toml"
+    rules.write_text('[[rule]]\ncode = "say-counter"\nkind = "substitution"\nmessage = "house style"\n'
+                     'swap = { "fight against trafficking" = "efforts to counter trafficking" }\n', encoding="utf-8")
+    text = tmp_path / "note.md"
+    text.write_text("The fight against trafficking continued in Vietnam.\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["lint", str(text), "--rules", str(rules), "--format", "json"])
+    codes = [f["code"] for f in json.loads(result.output)["findings"]]
+    assert result.exit_code == 0 and codes == ["say-counter", "country-name"]

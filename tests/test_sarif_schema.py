@@ -37,3 +37,19 @@ def test_the_schema_catches_a_broken_log(example: Path) -> None:
     log = sarif_of(example)
     log["runs"][0]["results"][0]["level"] = "catastrophe"
     assert not Draft4Validator(SCHEMA).is_valid(log)
+
+
+def test_lint_sarif_is_valid(tmp_path: Path) -> None:
+    corpus = Path(__file__).parent / "data" / "lint"
+    broken = tmp_path / "broken.docx"
+    broken.write_bytes(b"not a zip")
+    result = subprocess.run([sys.executable, "-m", "secretariat", "lint", str(corpus / "ctoc-cop-2016-tip.txt"),
+                             str(broken), "--format", "sarif"], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 1, result.stderr
+    log = json.loads(result.stdout)
+    errors = sorted(Draft4Validator(SCHEMA).iter_errors(log), key=str)
+    assert errors == [], errors[0].message if errors else ""
+    codes = {r["ruleId"] for r in log["runs"][0]["results"]}
+    assert {"document-unreadable", "possessive-name", "symbol-malformed"} <= codes
+    paragraphs = {r["properties"].get("paragraph") for r in log["runs"][0]["results"]}
+    assert {"50", "53"} <= paragraphs
