@@ -63,8 +63,13 @@ class Document:
 _SENTENCE_END = re.compile(r"[.!?][\"”’)]*\s+(?=[\"“‘(]*[A-Z0-9])")
 
 
+# Abbreviations whose full stop ends no sentence: "(No. 29)", "para. 12", "Mr. Fedotov".
+_NO_END = re.compile(r"(?:\b(?:No|Nos|no|nos|para|paras|art|arts|vol|p|pp|cf|e\.g|i\.e|Mr|Ms|Mrs|Dr|St|Corr|Rev|Add|"
+                     r"Sect|sect|chap|fig|Fig|approx|Vol|Art|Para)|\b[A-Z])$")
+
+
 def sentence_starts(text: str) -> list[int]:
     """Return the offsets at which sentences start (after ., ! or ? and a space, and at the start)."""
     starts = [len(text) - len(text.lstrip())]
-    starts += [m.end() for m in _SENTENCE_END.finditer(text)]
+    starts += [m.end() for m in _SENTENCE_END.finditer(text) if not _NO_END.search(text, 0, m.start())]
     return starts

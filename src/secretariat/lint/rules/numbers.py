@@ -31,8 +31,9 @@ version edition round stage cycle group class type model pillar component output
 subparagraph subparagraphs clause clauses line lines column columns row rows chart map footnote note notes
 schedule list roundtable panel module unit room track segment workshop day week""".split())
 _UNITS = re.compile(r"\s*(?:per cent|percent|%|million|billion|trillion|[kmc]?m\b|kg\b|km\b|p\.m\.|a\.m\.|"
-                    rf"hours?\b|(?:{_MONTH})\b|:|\.\d|/\d|-\d|–\d|,\d)")
+                    rf"hours?\b|(?:{_MONTH})\b|(?:to|and|–|-)\s*\d{{1,2}}\s+(?:{_MONTH})\b|:|\.\d|/\d|-\d|–\d|,\d)")
 _FIGURE = re.compile(r"(?<![\w.,/\\$€£*#§-])(\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![\w/])")
+_NOT_A_COUNT = re.compile(rf"\b(?:1[89]|20)\d\d\b|\b\d{{1,2}}\s+(?:{_MONTH})\b")
 _PERCENT = re.compile(r"(?<=\d)\s?%|\bpercent\b", re.IGNORECASE)
 _RANGE = re.compile(r"(?<![\w./-])(\d{1,4})-(\d{1,4})(?![\w/-])")
 _FROM_RANGE = re.compile(r"\b(from|between) (\d{1,4})[-–](\d{1,4})\b", re.IGNORECASE)
@@ -121,6 +122,7 @@ def _is_count(text: str, match: re.Match[str]) -> bool:
     begin = max((s for s in starts if s <= match.start()), default=0)
     end = min((s for s in starts if s > match.start()), default=len(text))
     sentence = text[begin:match.start()] + " " + text[match.end():end]
+    sentence = _NOT_A_COUNT.sub(" ", sentence)  # years and dates make no series with a count
     return not re.search(r"(?<![\w.,])(?:1\d|[2-9]\d|\d{3,})(?![\w])", sentence)  # a series with figures from 10
 
 
