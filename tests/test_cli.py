@@ -141,11 +141,13 @@ def test_draft_refuses_an_output_path_that_is_not_a_file(example: Path, target: 
     assert Path("/dev/null").is_char_device()
 
 
-def test_draft_through_a_symlink_writes_its_target(example: Path, tmp_path: Path) -> None:
+def test_draft_never_writes_through_a_symlink(example: Path, tmp_path: Path) -> None:
     link, target = tmp_path / "link.docx", tmp_path / "target.docx"
+    target.write_bytes(b"someone else's file")
     link.symlink_to(target)
-    assert run("draft", str(example), "-o", str(link)).returncode == 0
-    assert link.is_symlink() and target.read_bytes()[:2] == b"PK"
+    result = run("draft", str(example), "-o", str(link))
+    assert result.returncode == 1 and "found a symbolic link there" in result.stderr
+    assert link.is_symlink() and target.read_bytes() == b"someone else's file"
 
 
 @pytest.mark.parametrize(("text", "says"), [

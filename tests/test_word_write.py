@@ -11,7 +11,8 @@ import pytest
 
 from secretariat.errors import OutputError
 from secretariat.model import FootnoteRef
-from secretariat.word import build_docx_bytes, package, write_docx
+from secretariat import files
+from secretariat.word import build_docx_bytes, write_docx
 from test_word_fixtures import example_draft, para
 
 OLD = b"the previous draft"
@@ -89,7 +90,7 @@ def test_failure_during_write_keeps_the_old_file(tmp_path: Path, monkeypatch: py
     def fail(*args: object) -> None:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(package.os, failing, fail)
+    monkeypatch.setattr(files.os, failing, fail)
     with pytest.raises(OutputError, match="No space left on device"):
         write_docx(example_draft(), target)
     assert target.read_bytes() == OLD

@@ -112,3 +112,11 @@ class DateValueError(SecretariatError, ValueError):
 
 class ReviewError(SecretariatError):
     """An edited draft cannot be reviewed against these records, or its edits cannot be applied."""
+
+
+class LimitError(SecretariatError):
+    """A limit of ``secretariat.limits`` was exceeded by a file, a record or a template."""
+
+
+class UnsafeFileError(SecretariatError):
+    """A file is not one secretariat may read or write: a link out of its place, a FIFO, a device, too large."""

@@ -38,15 +38,16 @@ class ReportRecords:
 
 
 def leaves(value: Any, pointer: str = "") -> Iterator[tuple[str, Any]]:
-    """Yield (JSON pointer, value) for every scalar inside a JSON value, nulls included."""
-    if isinstance(value, dict):
-        for key, item in value.items():
-            yield from leaves(item, f"{pointer}/{key}")
-    elif isinstance(value, list):
-        for index, item in enumerate(value):
-            yield from leaves(item, f"{pointer}/{index}")
-    else:
-        yield pointer, value
+    """Yield (JSON pointer, value) for every scalar inside a JSON value, nulls included, in document order."""
+    stack = [(pointer, value)]
+    while stack:  # a loop, not recursion: an invalid record may be nested deeper than Python recurses
+        at, item = stack.pop()
+        if isinstance(item, dict):
+            stack += [(f"{at}/{key}", child) for key, child in reversed(item.items())]
+        elif isinstance(item, list):
+            stack += [(f"{at}/{index}", child) for index, child in reversed(list(enumerate(item)))]
+        else:
+            yield at, item
 
 
 def control_character_problems(record: JsonFile) -> list[Problem]:
@@ -94,7 +95,7 @@ def load_report(folder: Path, store: SchemaStore | None = None,
             if name in REQUIRED:
                 problems.append(Problem(Location(str(path)), "expected this record file, found it missing"))
             continue
-        loaded = read_json(path, str(path))
+        loaded = read_json(path, str(path), inside=folder)
         if isinstance(loaded, Problem):
             problems.append(loaded)
             continue

@@ -1,4 +1,8 @@
-"""Read one JSON record file, turning every way it can be unreadable into a located problem."""
+"""Read one JSON record file, turning every way it can be unreadable into a located problem.
+
+Refused, each with its line:column: duplicate keys (one value would be silently lost), nesting deeper
+than the limit, numbers a computer cannot hold, and NaN or Infinity (not JSON).
+"""
 
 from __future__ import annotations
 
@@ -13,8 +17,10 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from secretariat.errors import Location, Problem, RecordError
-from secretariat.records.sourcemap import PointerIndex
+from secretariat.errors import LimitError, Location, Problem, RecordError, SecretariatError, UnsafeFileError
+from secretariat.files import open_regular, read_regular
+from secretariat.limits import DEPTH, FILE_BYTES
+from secretariat.records.sourcemap import PointerIndex, first_fault
 
 # A larger file's text is not held beside its data (at 1,000,000 activities it would be some 900 MB): it is
 # read again in the rare case it is needed, to locate a finding or to take the file's digest.
@@ -40,7 +46,7 @@ class JsonFile:
         """Return the text the data was parsed from, reading a large file again."""
         if self.source is not None:
             return self.source
-        return self.path.read_bytes().decode("utf-8-sig")
+        return read_regular(self.path, FILE_BYTES).decode("utf-8-sig")
 
     def digest(self) -> str:
         """Return the SHA-256 of the file's text (without a byte-order mark), reading a large file in pieces."""
@@ -48,12 +54,12 @@ class JsonFile:
             return "sha256:" + hashlib.sha256(self.source.encode("utf-8")).hexdigest()
         digest = hashlib.sha256()
         try:
-            with self.path.open("rb") as stream:
+            with open_regular(self.path, FILE_BYTES) as stream:
                 digest.update(stream.read(2**20).removeprefix(codecs.BOM_UTF8))
                 for piece in iter(lambda: stream.read(2**20), b""):
                     digest.update(piece)
-        except OSError as e:
-            raise RecordError(f"{self.display}: cannot read the file again: {e.strerror or e}") from e
+        except (OSError, SecretariatError) as e:
+            raise RecordError(f"{self.display}: cannot read the file again: {getattr(e, 'strerror', None) or e}") from e
         return "sha256:" + digest.hexdigest()
 
     def _pointer_index(self) -> PointerIndex | None:
@@ -62,7 +68,7 @@ class JsonFile:
         if "index" not in self._reread:
             try:
                 self._reread["index"] = PointerIndex(self.text)
-            except (OSError, UnicodeDecodeError):  # gone or changed since it was read: located by pointer only
+            except (OSError, UnicodeDecodeError, SecretariatError):  # gone or changed since: located by pointer only
                 return None
         return self._reread["index"]
 
@@ -86,6 +92,22 @@ def _index(text: str) -> PointerIndex:
     return PointerIndex(text)
 
 
+class _Duplicate(ValueError):
+    """A key given twice in one object."""
+
+
+def _unique(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    found = dict(pairs)
+    if len(found) != len(pairs):
+        raise _Duplicate
+    return found
+
+
+def _located(display: str, text: str, offset: int, message: str) -> Problem:
+    line = text.count("\n", 0, offset) + 1
+    return Problem(Location(display, line, offset - text.rfind("\n", 0, offset)), message)
+
+
 def _finite(text: str) -> float:
     number = float(text)
     if math.isinf(number):
@@ -97,12 +119,12 @@ def _reject_constant(name: str) -> None:
     raise ValueError(f"expected a JSON number, found {name} (not allowed in JSON)")
 
 
-def read_json(path: Path, display: str) -> JsonFile | Problem:
-    """Read and parse a JSON file; return the parsed file or the problem that stops it."""
+def read_json(path: Path, display: str, inside: Path | None = None) -> JsonFile | Problem:
+    """Read and parse a JSON file (regular, inside ``inside`` if given); return it or the problem that stops it."""
     try:
-        raw = path.read_bytes()
-    except OSError as e:
-        return Problem(Location(display), f"cannot read the file: {e.strerror or e}")
+        raw = read_regular(path, FILE_BYTES, inside)
+    except (UnsafeFileError, LimitError) as e:
+        return Problem(Location(display), e.message.removeprefix(f"{path}: "))
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as e:
@@ -115,13 +137,30 @@ def read_json(path: Path, display: str) -> JsonFile | Problem:
         enabled = gc.isenabled()
         gc.disable()  # parsing builds no cycles; collections during it cost more than the parse
         try:
-            data = json.loads(text, parse_constant=_reject_constant, parse_float=_finite)
+            data = json.loads(text, parse_constant=_reject_constant, parse_float=_finite, object_pairs_hook=_unique)
         finally:
             if enabled:
                 gc.enable()
     except json.JSONDecodeError as e:
         return Problem(Location(display, e.lineno, e.colno), f"malformed JSON: {e.msg}")
-    except ValueError as e:
-        return Problem(Location(display), f"malformed JSON: {e}")
+    except (ValueError, RecursionError) as e:
+        fault = first_fault(text, DEPTH.value)
+        if fault is None:
+            return Problem(Location(display), f"malformed JSON: {e}")
+        return _located(display, text, *fault)
     suspect = "\ufffe" in text or "\uffff" in text or _ESCAPED_INVALID.search(text) is not None
     return JsonFile(path, display, text if len(text) <= KEEP_TEXT else None, data, suspect)
+
+
+def nesting_problem(record: JsonFile) -> Problem | None:
+    """Return the problem of a record nested deeper than the limit, located; None if it is not."""
+    level, depth = [record.data], 0
+    while level:
+        depth += 1
+        if depth > DEPTH.value:
+            fault = first_fault(record.text, DEPTH.value)
+            offset, message = fault if fault is not None else (0, DEPTH.exceeded("a deeper one"))
+            return _located(record.display, record.text, offset, message)
+        level = [child for item in level for child in (item.values() if isinstance(item, dict) else item)
+                 if isinstance(child, dict | list)]
+    return None

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 from secretariat.errors import Problem, RecordError
 from secretariat.records.bundle import inline_refs
 from secretariat.records.fastcheck import FastCheck
-from secretariat.records.jsonfile import JsonFile
+from secretariat.records.jsonfile import JsonFile, nesting_problem
 from secretariat.resources import resource_path
 
 if TYPE_CHECKING:  # jsonschema is imported only to explain an invalid record: jsonschema-rs says "valid"
@@ -68,8 +68,15 @@ class SchemaStore:
     def check(self, record: JsonFile) -> list[Problem]:
         """Validate one record file; return all problems, each located by line:column and pointer."""
         schema_id = self.schema_id_for(record)
+        own = SCHEMA_BASE + record.path.stem + ".schema.json"
+        if own in self.schemas and schema_id != own:
+            return [Problem(record.locate("/$schema"), f"expected the schema of {record.path.name}, {own!r}, "
+                                                       f"found {_short(schema_id)}")]
         if self.fast.is_valid(schema_id, record.data):
             return []
+        too_deep = nesting_problem(record)  # only an invalid record can be deep: the schemas bound valid ones
+        if too_deep is not None:
+            return [too_deep]
         try:
             validator = self.validator(schema_id)
         except KeyError:

@@ -1,4 +1,4 @@
-"""Find the line:column of a JSON pointer in a JSON text, fast even in a file of 100,000 records.
+"""Find the line:column of a JSON pointer, or of the first fault, in a JSON text, fast even in a large file.
 
 json-source-map maps every value of a file before answering (about 35 s for 100,000 activity records,
 which one finding in activities.json would pay). This index maps only the containers on the way to
@@ -10,12 +10,18 @@ from __future__ import annotations
 
 import gc
 import json
+import math
 import re
+import sys
 from bisect import bisect_right
 from collections.abc import Callable
 
+from secretariat.limits import DEPTH
+
 _DECODER = json.JSONDecoder()
 _SPACE = re.compile(r"[ \t\n\r]*")
+_TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"|[\[\]{}]|-?(?:NaN|Infinity)|-?[0-9][0-9.eE+-]*|:')
+_DIGITS = sys.get_int_max_str_digits() or 4300
 _scanstring: Callable[[str, int], tuple[str, int]] = json.decoder.scanstring  # type: ignore[attr-defined]
 
 
@@ -79,3 +85,50 @@ class PointerIndex:
         line = newlines + self.text.count("\n", known, offset)
         self._lines.insert(at + 1, (offset, line))
         return line + 1, offset - self.text.rfind("\n", 0, offset)
+
+
+def _number_fault(token: str) -> str | None:
+    if token.lstrip("-") in ("NaN", "Infinity"):
+        return f"expected a JSON number, found {token} (not allowed in JSON)"
+    digits = len(token.lstrip("-"))
+    if token.lstrip("-").isdigit() and digits > _DIGITS:
+        return f"expected a JSON number a computer can hold, found an integer of {digits:,} digits"
+    try:
+        too_large = math.isinf(float(token))
+    except ValueError:
+        return None
+    return f"expected a JSON number a computer can hold, found {token[:40]} (too large)" if too_large else None
+
+
+def first_fault(text: str, depth: int) -> tuple[int, str] | None:
+    """Return the offset and message of the first duplicate key, over-deep nesting or bad number in a JSON text."""
+    keys: list[set[str] | None] = []
+    for match in _TOKEN.finditer(text):
+        token = match.group()
+        if token in "[{":
+            keys.append(set() if token == "{" else None)
+            if len(keys) > depth:
+                return match.start(), DEPTH.exceeded("a deeper one here")
+        elif token in "]}":
+            if keys:
+                keys.pop()
+        elif token.startswith('"'):
+            following = _TOKEN.match(text, _space(text, match.end()))
+            current = keys[-1] if keys else None
+            if current is not None and following is not None and following.group() == ":":
+                name = json.loads(token)
+                if name in current:
+                    return match.start(), f"expected each key once in an object, found {token[:60]} again " \
+                                          "(one of its values would be lost)"
+                current.add(name)
+        elif token != ":":
+            fault = _number_fault(token)
+            if fault is not None:
+                return match.start(), fault
+    return None
+
+
+def _space(text: str, pos: int) -> int:
+    while pos < len(text) and text[pos] in " \t\r\n":
+        pos += 1
+    return pos

@@ -13,9 +13,9 @@ from secretariat.registers.countries import country_register
 REGISTER_SCHEMA = SCHEMA_BASE + "register.schema.json"
 
 
-def read_register(path: Path) -> JsonFile:
-    """Read a register file and validate it; raise RegisterError naming file, line and pointer."""
-    loaded = read_json(path, str(path))
+def read_register(path: Path, inside: Path | None = None) -> JsonFile:
+    """Read a register file (inside ``inside`` if given) and validate it; raise RegisterError naming file and place."""
+    loaded = read_json(path, str(path), inside)
     if isinstance(loaded, Problem):
         raise RegisterError(f"{path}: cannot read the treaty register", (loaded,))
     data = loaded.data

@@ -14,7 +14,9 @@ from pathlib import Path
 from typing import Any
 
 from secretariat.dates import parse_partial
-from secretariat.errors import SessionRegisterError
+from secretariat.errors import SecretariatError, SessionRegisterError
+from secretariat.files import read_regular
+from secretariat.limits import FILE_BYTES
 from secretariat.registers.place import RegisterPlace, find_registers
 
 PATTERN = "*-sessions.json"
@@ -64,8 +66,8 @@ def _session(entry: Any, where: str) -> Session:
 def read_register(path: Path) -> SessionRegister:
     """Read and check one register file; raise SessionRegisterError saying what is wrong."""
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as e:
+        data = json.loads(read_regular(path, FILE_BYTES).decode("utf-8"))
+    except (SecretariatError, ValueError) as e:
         raise SessionRegisterError(f"{path}: cannot read the register of sessions: {e}") from None
     if not isinstance(data, dict) or not isinstance(data.get("body"), str) or not isinstance(
             data.get("sessions"), list):

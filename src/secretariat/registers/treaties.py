@@ -66,9 +66,9 @@ class TreatyRegister:
         self._by_code = {p.code: p for p in participants}
 
     @classmethod
-    def from_file(cls, path: Path) -> TreatyRegister:
-        """Read and validate a register file; raise RegisterError naming file and pointer."""
-        data: dict[str, Any] = read_register(path).data
+    def from_file(cls, path: Path, inside: Path | None = None) -> TreatyRegister:
+        """Read and validate a register file (inside ``inside`` if given); raise RegisterError naming the place."""
+        data: dict[str, Any] = read_register(path, inside).data
         people = tuple(
             Participant(p["code"], p["name"], p["kind"], _day(p["signature"]), _consent(p["consent"]),
                         None if p["consent"] is None else p["consent"]["type"], p["source"], p["confidence"])
@@ -126,9 +126,9 @@ def _consent(consent: dict[str, Any] | None) -> Period | None:
 
 
 @functools.lru_cache(maxsize=16)
-def _load(path: Path, stamp: int) -> TreatyRegister:
+def _load(path: Path, stamp: int, inside: Path | None) -> TreatyRegister:
     try:
-        return TreatyRegister.from_file(path)
+        return TreatyRegister.from_file(path, inside)
     except ValueError as e:  # a date the format check let through but the calendar refuses
         raise RegisterError(f"{path}: bad date in the treaty register: {e}") from e
 
@@ -143,6 +143,6 @@ def treaty_register(register_id: str, folder: Path | None = None,
     candidates.append(place.file(f"{register_id}.json"))
     for path in candidates:
         if path.is_file():
-            return _load(path.resolve(), path.stat().st_mtime_ns)
+            return _load(path, path.stat().st_mtime_ns, folder if path.parent == folder else None)
     raise UnknownRegisterError(f"no treaty register {register_id!r}: expected {candidates[-1]} "
                                f"(looked in {place.describe()})")

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from secretariat.files import write_file
 from secretariat.model import Draft
 from secretariat.word.document import build_package
-from secretariat.word.package import write_atomically
 
 __all__ = ["build_docx_bytes", "write_docx"]
 
@@ -20,5 +20,5 @@ def build_docx_bytes(draft: Draft) -> bytes:
 
 
 def write_docx(draft: Draft, path: Path) -> None:
-    """Write the draft to path atomically (temp file in the same dir + os.replace) and deterministically."""
-    write_atomically(Path(path), build_package(draft))
+    """Write the draft to path atomically and deterministically, never through a link or over a record."""
+    write_file(Path(path), build_package(draft))

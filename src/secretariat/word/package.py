@@ -1,20 +1,15 @@
-"""Write the OPC package: content types, relationships, properties, a reproducible zip, an atomic file."""
+"""Write the OPC package: content types, relationships, properties and a reproducible zip."""
 
 from __future__ import annotations
 
-import os
-import secrets
 import zipfile
 from collections.abc import Sequence
-from contextlib import suppress
 from dataclasses import dataclass
 from datetime import date
 from io import BytesIO
-from pathlib import Path
 
 from lxml import etree
 
-from secretariat.errors import OutputError
 from secretariat.word.ooxml import serialize
 
 _PKG_REL = "http://schemas.openxmlformats.org/package/2006/relationships"
@@ -98,44 +93,3 @@ def zip_package(members: Sequence[tuple[str, bytes]]) -> bytes:
             info.external_attr = 0
             archive.writestr(info, data)
     return buffer.getvalue()
-
-
-def _open_temp(directory: Path, name: str) -> tuple[int, Path]:
-    """Create and open a new hidden temp file beside the target (mode 0666 less the umask)."""
-    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
-    while True:
-        candidate = directory / f".{name}.{secrets.token_hex(6)}.tmp"
-        with suppress(FileExistsError):
-            return os.open(candidate, flags, 0o666), candidate
-
-
-def _target(path: Path) -> Path:
-    """Return the file to replace: a symlink's target; refuse anything that is not a regular file."""
-    try:
-        resolved = path.resolve() if path.is_symlink() else path
-        if resolved.exists() and not resolved.is_file():
-            kind = "a folder" if resolved.is_dir() else "not a regular file"
-            raise OutputError(f"cannot write {path}: expected a .docx file path, found {kind} there")
-    except OSError as exc:
-        raise OutputError(f"cannot write {path}: {exc.strerror or exc}") from exc
-    return resolved
-
-
-def write_atomically(path: Path, data: bytes) -> None:
-    """Write data to path through a temp file in the same directory and os.replace; raise OutputError."""
-    if not path.name:
-        raise OutputError("cannot write the draft: expected a file name, found an empty path")
-    path = _target(path)
-    temp: Path | None = None
-    try:
-        fd, temp = _open_temp(path.parent, path.name)
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temp, path)
-    except OSError as exc:
-        if temp is not None:
-            with suppress(OSError):
-                os.unlink(temp)
-        raise OutputError(f"cannot write {path}: {exc.strerror or exc}") from exc
