@@ -65,7 +65,7 @@ TEXT_CHARS = Limit("text size", "SECRETARIAT_MAX_TEXT_CHARS", 100_000, "characte
                    "one text: a record text before or after rendering, a cell, a value a template builds")
 OUTPUT_CHARS = Limit("template output", "SECRETARIAT_MAX_OUTPUT_CHARS", 20_000_000, "characters",
                      "what the report's templates print in all")
-TEMPLATE_SECONDS = Limit("template run time", "SECRETARIAT_MAX_TEMPLATE_SECONDS", 5, "seconds",
+TEMPLATE_SECONDS = Limit("template run time", "SECRETARIAT_MAX_TEMPLATE_SECONDS", 3, "seconds",
                          "rendering all the texts and templates of one report")
 TEMPLATE_OPERATIONS = Limit("template operations", "SECRETARIAT_MAX_TEMPLATE_OPERATIONS", 2_000_000, "operations",
                             "calls, lookups, operators and loop steps of one report's templates")

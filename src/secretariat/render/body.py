@@ -7,23 +7,26 @@ from typing import Any
 import jinja2
 
 from secretariat.errors import TemplateError
+from secretariat.limits import OUTPUT_CHARS, TEXT_CHARS
 from secretariat.records import ReportRecords
 from secretariat.render.environment import RecordTextLoader, render
 from secretariat.render.escape import Md
+from secretariat.render.sandbox import BoundedSandbox
 from secretariat.render.simple import render_simple
 
 BODY_TEMPLATE = "report.md.j2"
-MAX_TEXT = 100_000  # far beyond any paragraph, well below what Word can hold in one text node
 
 
 def _text(env: jinja2.Environment, loader: RecordTextLoader, name: str, text: str,
           context: dict[str, Any]) -> Md:
+    # The text limit is far beyond any paragraph and well below what Word can hold in one text node.
+    if len(text) > TEXT_CHARS.value:
+        raise TemplateError.at(name, None, TEXT_CHARS.exceeded(f"{len(text):,} characters"))
     rendered = render_simple(env, name, text, context)
     if rendered is None:
         rendered = render(env, loader.add(name, text), context)
-    if len(rendered) > MAX_TEXT:
-        raise TemplateError.at(name, None, f"expected a paragraph of at most {MAX_TEXT:,} characters, "
-                                           f"found {len(rendered):,} once rendered")
+    if len(rendered) > TEXT_CHARS.value:
+        raise TemplateError.at(name, None, TEXT_CHARS.exceeded(f"{len(rendered):,} characters once rendered"))
     return Md(rendered.strip())
 
 
@@ -42,9 +45,15 @@ def _items(env: jinja2.Environment, loader: RecordTextLoader, where: str, block:
     return rendered
 
 
-def render_body(env: jinja2.Environment, loader: RecordTextLoader, records: ReportRecords,
+def render_body(env: BoundedSandbox, loader: RecordTextLoader, records: ReportRecords,
                 context: dict[str, Any]) -> str:
-    """Return the whole body as Markdown, footnote definitions included."""
+    """Return the whole body as Markdown, footnote definitions included, within the templates' budget."""
+    with env.budget.guard():
+        return _render_body(env, loader, records, context)
+
+
+def _render_body(env: BoundedSandbox, loader: RecordTextLoader, records: ReportRecords,
+                 context: dict[str, Any]) -> str:
     content_file = str(records.folder / "content.json")
     blocks = []
     for index, block in enumerate(records.content):
@@ -63,4 +72,4 @@ def render_body(env: jinja2.Environment, loader: RecordTextLoader, records: Repo
                                               note["text"], context)}
         for i, (key, note) in enumerate(records.footnotes.items())
     ]
-    return render(env, BODY_TEMPLATE, {**context, "blocks": blocks, "footnotes": notes})
+    return render(env, BODY_TEMPLATE, {**context, "blocks": blocks, "footnotes": notes}, OUTPUT_CHARS)

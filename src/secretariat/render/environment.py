@@ -1,4 +1,4 @@
-"""The Jinja environment: strict, escaping, with the UN editorial filters and located errors."""
+"""The Jinja environment: sandboxed and bounded, strict, escaping, with the UN editorial filters and located errors."""
 
 from __future__ import annotations
 
@@ -10,12 +10,15 @@ from typing import Any, NoReturn
 
 import jinja2
 from jinja2.exceptions import SecurityError
-from jinja2.sandbox import ImmutableSandboxedEnvironment
+from jinja2.loaders import split_template_path
 
-from secretariat.errors import TemplateError
+from secretariat.errors import LimitError, TemplateError, UnsafeFileError
+from secretariat.files import read_regular
+from secretariat.limits import FILE_BYTES, TEXT_CHARS, Limit
 from secretariat.render.escape import finalize
 from secretariat.render.filters import make_filters
 from secretariat.render.gaps import Placeholder, gap_aware
+from secretariat.render.sandbox import BoundedSandbox, bounded_filter
 from secretariat.resources import resource_path
 
 RECORD_PREFIX = "record:"
@@ -41,14 +44,39 @@ class RecordTextLoader(jinja2.BaseLoader):
         return self.texts[template], template, lambda: True
 
 
-def make_environment(on: date, report_templates: Path | None = None) -> tuple[jinja2.Environment, RecordTextLoader]:
-    """Build the environment: a report's own templates first, then the packaged ones."""
+class FolderLoader(jinja2.BaseLoader):
+    """Serve the templates of one folder: regular files inside ``inside`` only (no link out), size-checked."""
+
+    def __init__(self, folder: Path, inside: Path) -> None:
+        self.folder, self.inside = folder, inside
+
+    def get_source(
+        self, environment: jinja2.Environment, template: str
+    ) -> tuple[str, str | None, Callable[[], bool] | None]:
+        path = self.folder.joinpath(*split_template_path(template))
+        if not path.is_file() and not path.is_symlink():
+            raise jinja2.TemplateNotFound(template)
+        try:
+            text = read_regular(path, FILE_BYTES, self.inside).decode("utf-8")
+        except (UnsafeFileError, LimitError) as e:
+            raise TemplateError(f"templates/{template}: {e.message.removeprefix(f'{path}: ')}") from e
+        except UnicodeDecodeError as e:
+            raise TemplateError(f"{path}: expected UTF-8 text, found byte 0x{e.object[e.start]:02x}") from e
+        return text, str(path), lambda: True
+
+
+def make_environment(on: date, report_templates: Path | None = None) -> tuple[BoundedSandbox, RecordTextLoader]:
+    """Build the environment: a report's own templates first (from inside the report), then the packaged ones."""
     records = RecordTextLoader()
-    folders = [str(report_templates)] if report_templates is not None and report_templates.is_dir() else []
-    folders.append(str(resource_path("templates", ".")))
-    # Sandboxed: record texts are written by many hands, and a template must not reach Python internals.
-    env = ImmutableSandboxedEnvironment(
-        loader=jinja2.ChoiceLoader([records, jinja2.FileSystemLoader(folders)]),
+    loaders: list[jinja2.BaseLoader] = [records]
+    if report_templates is not None:
+        loaders.append(FolderLoader(report_templates, report_templates.parent))
+    packaged = resource_path("templates", ".")
+    loaders.append(FolderLoader(packaged, packaged))
+    # Sandboxed and bounded: record texts are written by many hands, and a template must neither reach
+    # Python internals nor hang or exhaust the run.
+    env = BoundedSandbox(
+        loader=jinja2.ChoiceLoader(loaders),
         undefined=jinja2.StrictUndefined,
         finalize=finalize,
         autoescape=False,
@@ -57,7 +85,8 @@ def make_environment(on: date, report_templates: Path | None = None) -> tuple[ji
     )
     env.filters.update(make_filters(on))
     env.globals["gap"] = Placeholder  # {{ gap('what to write') }}: a visible placeholder that the gaps check lists
-    env.filters = {name: gap_aware(function) for name, function in env.filters.items()}
+    env.filters = {name: bounded_filter(env.budget, name, gap_aware(function))
+                   for name, function in env.filters.items()}
     return env, records
 
 
@@ -72,10 +101,16 @@ def _raise(name: str | None, line: int | None, message: str, cause: BaseExceptio
     raise TemplateError.at(_where(name) if name else "a template", line, message) from cause
 
 
-def render(env: jinja2.Environment, name: str, context: Mapping[str, Any]) -> str:
-    """Render a template; a failure names the template (or record text) and the line."""
+def render(env: jinja2.Environment, name: str, context: Mapping[str, Any], limit: Limit = TEXT_CHARS) -> str:
+    """Render a template, at most ``limit`` characters; a failure names the template (or record text) and the line."""
     try:
-        return env.get_template(name).render(context)
+        parts, size = [], 0
+        for chunk in env.get_template(name).generate(context):
+            size += len(chunk)
+            if size > limit.value:
+                raise LimitError(limit.exceeded("more once rendered"))
+            parts.append(chunk)
+        return "".join(parts)
     except jinja2.TemplateSyntaxError as e:
         _raise(e.name or name, e.lineno, f"template syntax error: {e.message}", e)
     except jinja2.TemplateNotFound as e:
@@ -86,6 +121,13 @@ def render(env: jinja2.Environment, name: str, context: Mapping[str, Any]) -> st
         kind = ("missing data" if isinstance(e, jinja2.UndefinedError)
                 else "not allowed" if isinstance(e, SecurityError) else "bad value")
         _raise(frame_name, line, f"{kind}: {e}", e)
+    except (LimitError, UnsafeFileError, TemplateError) as e:
+        frame_name, line = _template_frame(sys.exc_info()[2], name)
+        _raise(frame_name, line, e.message, e)
+    except RecursionError as e:
+        frame_name, line = _template_frame(sys.exc_info()[2], name)
+        _raise(frame_name, line, "nested too deeply: expected a macro or include that ends, or expressions "
+                                 "nested less deeply", e)
 
 
 def _template_frame(tb: Any, fallback: str) -> tuple[str, int | None]:

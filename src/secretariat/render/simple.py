@@ -37,8 +37,8 @@ def render_simple(env: jinja2.Environment, where: str, text: str, context: Mappi
     for match in _EXPRESSION.finditer(text):
         try:
             value = _evaluate(env, _parse(match.group(1)), context)
-        except (SyntaxError, _NotSimple):
-            return None
+        except (SyntaxError, _NotSimple, RecursionError, MemoryError):
+            return None  # Jinja compiles it and reports what is wrong, deep nesting included
         except (ValueError, TypeError, ArithmeticError, KeyError) as e:
             raise TemplateError.at(where, _line(text, match.start()), f"bad value: {e}") from e
         parts.append(text[end : match.start()])
