@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
+from secretariat import files
 from secretariat.errors import OutputError
 from secretariat.model import FootnoteRef
-from secretariat import files
 from secretariat.word import build_docx_bytes, write_docx
 from test_word_fixtures import example_draft, para
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import json
 import os
 import sys
 from collections.abc import Callable
@@ -12,7 +13,7 @@ from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
 import click
 
-from secretariat import __version__
+from secretariat import __version__, limits
 from secretariat.errors import SecretariatError, UsageError
 from secretariat.model import Revisions
 from secretariat.reporters import FINDINGS_FORMATS
@@ -35,6 +36,26 @@ REGISTERS_HELP = ("The workspace's registers folder (default: $SECRETARIAT_REGIS
 @click.version_option(__version__, prog_name="secretariat")
 def main() -> None:
     """Draft and validate UN secretariat reports from records."""
+    try:
+        for limit in limits.ALL:  # a limit set to nonsense is a usage error before any work starts
+            _ = limit.value
+    except UsageError as e:
+        raise click.UsageError(e.message) from e
+
+
+@main.command("limits")
+@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text",
+              show_default=True, help="Text for people, JSON for machines.")
+def show_limits(output_format: str) -> None:
+    """Show the limits in force, their defaults and the environment variables that change them."""
+    rows = [{"limit": limit.name, "value": limit.value, "shown": limit.shown(), "default": limit.shown(limit.default),
+             "variable": limit.env, "bounds": limit.bounds} for limit in limits.ALL]
+    if output_format == "json":
+        click.echo(json.dumps(rows, indent=2))
+        return
+    for row in rows:
+        click.echo(f"{row['limit']:<20} {row['shown']:>20}  (default {row['default']}; {row['variable']}): "
+                   f"{row['bounds']}")
 
 
 def _revision_date(_ctx: click.Context, _param: click.Parameter, value: str | None) -> str:

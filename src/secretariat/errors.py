@@ -5,6 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 
+def clipped(text: object, width: int = 200) -> str:
+    """Return text (a path, a value) cut to ``width`` characters for a message, marked with … if cut."""
+    shown = str(text)
+    return shown if len(shown) <= width else shown[:width] + "…"
+
+
 @dataclass(frozen=True)
 class Location:
     """Where a problem is: a file, and inside it a line:column and/or a JSON pointer."""

@@ -62,7 +62,7 @@ FILE_BYTES = Limit("file size", "SECRETARIAT_MAX_FILE_BYTES", 128 << 20, "bytes"
 CSV_BYTES = Limit("CSV size", "SECRETARIAT_MAX_CSV_BYTES", 256 << 20, "bytes", "a CSV return")
 DEPTH = Limit("nesting depth", "SECRETARIAT_MAX_DEPTH", 64, "levels", "objects and lists inside one another")
 TEXT_CHARS = Limit("text size", "SECRETARIAT_MAX_TEXT_CHARS", 100_000, "characters",
-                   "one text: a record text before or after rendering, a cell, a value a template builds")
+                   "one text: a record text before or after rendering, one cell of a return")
 OUTPUT_CHARS = Limit("template output", "SECRETARIAT_MAX_OUTPUT_CHARS", 20_000_000, "characters",
                      "what the report's templates print in all")
 TEMPLATE_SECONDS = Limit("template run time", "SECRETARIAT_MAX_TEMPLATE_SECONDS", 3, "seconds",

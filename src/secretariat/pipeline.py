@@ -12,6 +12,7 @@ from jinja2 import Environment
 
 from secretariat.checks import CheckRun, Finding, run_checks
 from secretariat.errors import Location, OutputError, Problem, RecordError, TemplateError
+from secretariat.files import write_file
 from secretariat.model import Comment, Draft, Heading, Paragraph, Presentation, Run
 from secretariat.records import ReportRecords, load_report, report_date
 from secretariat.records.footnotes import footnote_issues
@@ -212,7 +213,7 @@ def _make_build_folder(folder: Path) -> None:
     try:
         folder.mkdir(parents=True, exist_ok=True)
         ignore = folder / ".gitignore"
-        if not ignore.exists():
-            ignore.write_text("# drafts written by secretariat\n*\n", encoding="utf-8")
+        if not ignore.exists() and not ignore.is_symlink():
+            write_file(ignore, b"# drafts written by secretariat\n*\n")
     except OSError as e:
         raise OutputError(f"cannot create {folder}: {e.strerror or e}") from e

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from secretariat.dates import parse_partial
-from secretariat.errors import Location, Problem, RecordError
+from secretariat.errors import Location, Problem, RecordError, clipped
 from secretariat.records.jsonfile import JsonFile, read_json
 from secretariat.records.schemas import SchemaStore, default_store
 
@@ -83,8 +83,13 @@ def load_report(folder: Path, store: SchemaStore | None = None,
                 only: Collection[str] | None = None) -> ReportRecords:
     """Load and validate a report folder (or only the files named); raise one RecordError listing every problem."""
     store = store if store is not None else default_store()
-    if not folder.is_dir():
-        raise RecordError(f"{folder}: expected a report folder, found {'a file' if folder.exists() else 'nothing'}")
+    try:
+        kind = "a folder" if folder.is_dir() else "a file" if folder.exists() else "nothing"
+    except OSError as e:  # a name too long, a loop of links: nothing usable there
+        raise RecordError(f"{clipped(folder)}: expected a report folder, found a path that cannot be opened: "
+                          f"{e.strerror or e}") from e
+    if kind != "a folder":
+        raise RecordError(f"{folder}: expected a report folder, found {kind}")
     files: dict[str, JsonFile] = {}
     problems: list[Problem] = []
     for name in (*REQUIRED, *OPTIONAL, WAIVERS):

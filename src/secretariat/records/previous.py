@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import cache
 from pathlib import Path
 
-from secretariat.errors import RecordError
+from secretariat.errors import RecordError, clipped
 from secretariat.records.folder import ReportRecords, load_report
 
 
@@ -29,4 +29,4 @@ def load_previous(records: ReportRecords) -> ReportRecords | None:
         return _load(folder)
     except RecordError as e:
         raise RecordError(f"{records.folder / 'report.json'} /previous_report: the previous report "
-                          f"{folder} cannot be used: {e.message}", e.problems) from e
+                          f"{clipped(folder)} cannot be used: {e.message}", e.problems) from e

@@ -6,14 +6,13 @@ indents; a list of plain values on one line when it has one value or fits in 120
 
 from __future__ import annotations
 
+import io
 import json
-import os
-import tempfile
 from collections.abc import Iterable
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, BinaryIO
 
-from secretariat.errors import OutputError
+from secretariat.files import write_file
 
 WIDTH = 120
 
@@ -64,18 +63,19 @@ def write_records(handle: IO[str], head: dict[str, Any], key: str, records: Iter
 
 
 def replace_records(path: Path, head: dict[str, Any], key: str, records: Iterable[dict[str, Any]]) -> int:
-    """Write a record file through a temporary file and os.replace; return the count; raise OutputError."""
-    handle, name = tempfile.mkstemp(prefix=f".{path.name}-", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
-            count = write_records(out, head, key, records)
-        os.replace(name, path)
-    except OSError as e:
-        Path(name).unlink(missing_ok=True)
-        raise OutputError(f"{path}: cannot write the records: {e.strerror or e}") from e
-    return count
+    """Write a record file through the safe writer (atomic, mode kept); return the count; raise OutputError."""
+    counted: list[int] = []
+
+    def write(handle: BinaryIO) -> None:
+        out = io.TextIOWrapper(handle, encoding="utf-8", newline="\n")
+        counted.append(write_records(out, head, key, records))
+        out.flush()
+        out.detach()  # the safe writer flushes, syncs and closes the file itself
+
+    write_file(path, write, records=True)
+    return counted[0]
 
 
 def dump_record_file(path: Path, data: dict[str, Any]) -> None:
     """Write a whole record file as indented JSON (the files of a report folder that ``new`` creates)."""
-    path.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    write_file(path, (json.dumps(data, indent=2, ensure_ascii=False) + "\n").encode("utf-8"), records=True)

@@ -10,6 +10,8 @@ from pathlib import Path
 from typing import Any
 
 from secretariat.errors import OutputError, RecordError, UsageError
+from secretariat.files import read_regular, write_file
+from secretariat.limits import FILE_BYTES
 from secretariat.records import load_report
 from secretariat.records.writing import dump_record_file
 from secretariat.series.carry import SCHEMA, carried_figures, carried_footnotes, next_report, standing_blocks
@@ -44,10 +46,29 @@ def _unset(data: Any, pointer: str = "") -> list[str]:
     return []
 
 
+def _carried_files(previous: Path, snapshots: bool) -> list[Path]:
+    """Return the report's own templates (and register snapshots), file by file (links are listed to be refused)."""
+    found = sorted(previous.glob("*.register.json")) if snapshots else []
+    templates = previous / "templates"
+    if templates.is_symlink() or templates.is_dir():
+        found += [templates] if templates.is_symlink() else sorted(p for p in templates.rglob("*")
+                                                                   if p.is_symlink() or not p.is_dir())
+    return found
+
+
+def _copy_carried(previous: Path, staging: Path, snapshots: bool) -> None:
+    """Copy the templates and registers as new regular files; refuse links out, FIFOs, devices, huge files."""
+    for source in _carried_files(previous, snapshots):
+        data = read_regular(source, FILE_BYTES, inside=previous)
+        copy = staging / source.relative_to(previous)
+        copy.parent.mkdir(parents=True, exist_ok=True)
+        write_file(copy, data, records=True)
+
+
 def start_next_report(options: NewOptions) -> NewResult:
     """Create the next report's folder; raise a SecretariatError if it exists or cannot be written."""
     target = options.target
-    if target.exists():
+    if os.path.lexists(target):
         raise UsageError(f"{target}: already exists; secretariat new never overwrites a folder")
     old = load_report(options.previous)
     needed = [f"/session/{key}" for key in ("venue", "start", "end") if old.report["session"].get(key) is None]
@@ -73,12 +94,7 @@ def start_next_report(options: NewOptions) -> NewResult:
         try:
             for name, data in records.items():
                 dump_record_file(staging / name, data)
-            snapshots = list(options.previous.glob("*.register.json")) if options.register_snapshots else []
-            for extra in [options.previous / "templates", *snapshots]:
-                if extra.is_dir():
-                    shutil.copytree(extra, staging / extra.name)
-                elif extra.is_file():
-                    shutil.copy2(extra, staging / extra.name)
+            _copy_carried(options.previous, staging, options.register_snapshots)
             os.rename(staging, target)  # fails rather than replace a folder created meanwhile
         except BaseException:
             shutil.rmtree(staging, ignore_errors=True)
