@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import tempfile
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -14,7 +12,8 @@ from openpyxl.utils.cell import get_column_letter, quote_sheetname
 from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from secretariat.errors import CountryNameUncertainError, OutputError
+from secretariat.errors import CountryNameUncertainError
+from secretariat.files import write_file
 from secretariat.intake.columns import DATE_FORMAT, LISTS, Field, Layout, activities_layout
 from secretariat.intake.instructions import write_instructions
 from secretariat.intake.run import open_report
@@ -118,15 +117,5 @@ def write_form(options: WorkbookOptions) -> Path:
     paragraphs = [block["id"] for block in report.content if "id" in block]
     workbook = build_form(activities_layout(), report_date(report), paragraphs, options.report_dir.name)
     target = options.output
-    try:
-        handle, name = tempfile.mkstemp(prefix=f".{target.name}-", suffix=".tmp", dir=target.parent)
-    except OSError as e:
-        raise OutputError(f"{target}: cannot write the form: {e.strerror or e}") from e
-    os.close(handle)
-    try:
-        workbook.save(name)
-        os.replace(name, target)
-    except OSError as e:
-        Path(name).unlink(missing_ok=True)
-        raise OutputError(f"{target}: cannot write the form: {e.strerror or e}") from e
+    write_file(target, workbook.save)
     return target
