@@ -297,15 +297,15 @@ def test_a_workbook_damaged_inside_its_sheet_adds_nothing(example: Path, tmp_pat
 
 def test_a_failed_write_leaves_the_records_and_the_folder_as_they_were(example: Path, tmp_path: Path,
                                                                         monkeypatch: pytest.MonkeyPatch) -> None:
-    import secretariat.intake.merge as merge
+    import secretariat.files as files
 
     def refuse(*_: object) -> None:
         raise OSError(28, "No space left on device")
 
     before = (example / "activities.json").read_bytes()
-    monkeypatch.setattr(merge.os, "replace", refuse)
+    monkeypatch.setattr(files.os, "replace", refuse)
     result = CliRunner().invoke(intake, [str(workbook(tmp_path / "a.xlsx", [good_row()])), "--into", str(example)])
-    assert result.exit_code == 1 and "cannot write the records: No space left on device" in result.output
+    assert result.exit_code == 1 and "activities.json: No space left on device" in result.output
     assert unchanged(example, before)
     assert [p.name for p in example.iterdir() if p.name.startswith(".")] == []
     assert [p.name for p in (example / "intake").iterdir()] == [".lock"]
