@@ -12,6 +12,8 @@ PACKAGE = Path(__file__).resolve().parents[1] / "src" / "secretariat"
 # of one layer are independent of each other (checks neither render nor read the series code, for example).
 LAYERS: tuple[frozenset[str], ...] = (
     frozenset({"secretariat", "dates", "english_numbers", "errors", "resources"}),
+    frozenset({"limits"}),  # the limits in force, read from the environment
+    frozenset({"files"}),  # the one safe reader and writer, bounded by the limits
     frozenset({"records", "model"}),
     frozenset({"registers"}),
     frozenset({"lint"}),  # the editorial rules: checks run them as the style check, linting on documents
