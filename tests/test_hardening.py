@@ -100,8 +100,9 @@ def test_draft_output_that_is_a_symlink_never_overwrites_its_target(world: World
     link.parent.mkdir(exist_ok=True)
     link.symlink_to(world.outside / "victim.docx")
     world.settle()
-    result = run("draft", str(world.report), *([] if default else ["-o", str(link)]))
+    result = run("draft", str(world.report), "--force", *([] if default else ["-o", str(link)]))
     assert result.returncode == 1 and "found a symbolic link there" in result.stderr
+    assert not list(world.outside.glob("*.backup-*"))
     assert (world.outside / "victim.docx").read_bytes() == b"someone else's file"
     assert world.untouched()
 

@@ -75,8 +75,8 @@ def is_report_record(path: Path) -> bool:
     return path.suffix.lower() == ".json" and (path.parent / "report.json").is_file()
 
 
-def _target_mode(path: Path, records: bool) -> int | None:
-    """Return the mode of the file to replace (None for a new path); refuse anything but a regular file."""
+def writable(path: Path, records: bool = False) -> int | None:
+    """Return the mode of the file to replace (None for a new path); raise OutputError if it may not be written."""
     try:
         status = path.lstat()
     except FileNotFoundError:
@@ -100,7 +100,7 @@ def write_file(path: Path, content: bytes | Callable[[BinaryIO], object], record
     """
     if not path.name:
         raise OutputError("cannot write: expected a file name, found an empty path")
-    mode = _target_mode(path, records)
+    mode = writable(path, records)
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
     temp = path.parent / f".{path.name}.{secrets.token_hex(6)}.tmp"
     try:

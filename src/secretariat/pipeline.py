@@ -8,8 +8,6 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from jinja2 import Environment
-
 from secretariat.checks import CheckRun, Finding, run_checks
 from secretariat.errors import Location, OutputError, Problem, RecordError, TemplateError
 from secretariat.files import write_file
@@ -25,6 +23,7 @@ from secretariat.render.markdown import parse_body
 from secretariat.render.masthead import build_masthead
 from secretariat.render.origin import origin_of
 from secretariat.render.printed import TextRenderer
+from secretariat.render.sandbox import BoundedSandbox
 from secretariat.render.structure import verify_structure, with_heading_sources
 
 if TYPE_CHECKING:  # the comparison is loaded only by a draft marked against an earlier version
@@ -93,7 +92,7 @@ def text_renderer(records: ReportRecords) -> TextRenderer:
     return TextRenderer(*_environment(records, strict=False))
 
 
-def _environment(records: ReportRecords, strict: bool) -> tuple[Environment, RecordTextLoader, dict[str, Any]]:
+def _environment(records: ReportRecords, strict: bool) -> tuple[BoundedSandbox, RecordTextLoader, dict[str, Any]]:
     try:
         previous = load_previous(records)
     except RecordError:

@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from secretariat.errors import OutputError
+from secretariat.files import writable
 from secretariat.word.reading import is_untouched_draft
 
 
@@ -26,7 +27,8 @@ def make_room(path: Path, force: bool, review_hint: str) -> Path | None:
 
     Raise OutputError when path holds anything but the draft secretariat last wrote there, unless forced.
     """
-    target = path.resolve() if path.is_symlink() else path
+    writable(path)  # never through a link, onto a device or over a record: refused before anything is kept
+    target = path
     if not target.is_file() or is_untouched_draft(target):
         return None  # nothing there, or our own draft unchanged; anything else (a folder) is refused by the writer
     backup = backup_path(target)
