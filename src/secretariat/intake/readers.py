@@ -9,11 +9,13 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, Any
 
-from secretariat.errors import Problem, SubmissionError
+from secretariat.errors import LimitError, Problem, SubmissionError, UnsafeFileError
+from secretariat.files import open_regular
 from secretariat.intake.columns import Layout
-from secretariat.intake.rows import CellProblem, Row, Source, check_headers, make_row, shown
+from secretariat.intake.rows import CellProblem, Row, Source, cell_problem, check_headers, make_row, shown
 from secretariat.intake.xlsx import OLE2, read_xlsx
-from secretariat.records.jsonfile import read_json
+from secretariat.limits import CSV_BYTES, FILE_BYTES, MEMBER_BYTES
+from secretariat.records.jsonfile import nesting_problem, read_json
 
 CHUNK = 1 << 20
 BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
@@ -123,12 +125,19 @@ def flatten(layout: Layout, record: Any, number: int) -> Row:
             problems.append(CellProblem(key, shown(value)[:60], f"expected {wanted}, found {type(value).__name__}"))
     for header in [h for h in cells if layout.resolve(h) is None]:
         problems.append(CellProblem(header, shown(cells.pop(header))[:60], "no such property in the schema"))
+    for header in list(cells):
+        problem = cell_problem(header, cells[header])
+        if problem is not None:
+            problems.append(problem)
+            del cells[header]
     return Row(number, {k: v for k, v in cells.items() if v is not None and v != []}, problems)
 
 
 def read_json_submission(path: Path, display: str, layout: Layout) -> Source:
     """Parse a JSON file of records; each record is one row (its number is its position, 1 for the first)."""
     loaded = read_json(path, display)
+    if not isinstance(loaded, Problem):
+        loaded = nesting_problem(loaded) or loaded  # a return is not checked against a schema before its rows are read
     if isinstance(loaded, Problem):
         raise SubmissionError(str(loaded))
     data = loaded.data
@@ -157,16 +166,23 @@ ADVICE = {
 }
 
 
+SIZE_LIMITS = {".csv": CSV_BYTES, ".json": FILE_BYTES}
+
+
 def open_source(path: Path, display: str, layout: Layout) -> Source:
     """Open one submission for reading; raise SubmissionError with one clear message if it cannot be read."""
     suffix = path.suffix.lower()
     if path.is_dir():
         raise SubmissionError(f"{display}: expected a file, found a folder")
-    if not path.exists():
+    if not path.exists() and not path.is_symlink():
         raise SubmissionError(f"{display}: no such file")
     reader = READERS.get(suffix)
     if reader is None:
         advice = ADVICE.get(suffix, f"a {suffix or 'nameless'} file")
         raise SubmissionError(f"{display}: unsupported file type: {advice}; "
                               "expected .xlsx, .csv or .json")
+    try:  # a regular file within its size limit (a FIFO or a device is refused without blocking)
+        open_regular(path, SIZE_LIMITS.get(suffix, MEMBER_BYTES)).close()
+    except (UnsafeFileError, LimitError) as e:
+        raise SubmissionError(f"{display}: {e.message.removeprefix(f'{path}: ')}") from e
     return reader(path, display, layout)

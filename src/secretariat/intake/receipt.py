@@ -9,7 +9,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import IO, Any
 
-from secretariat.intake.rows import CellProblem
+from secretariat.intake.rows import CellProblem, neutralized
 
 REJECT_COLUMNS = ("outcome", "file", "sheet", "row", "column", "value", "expected")
 
@@ -64,7 +64,8 @@ class RejectsWriter:
         if self._file is None:
             self._file = tempfile.TemporaryFile("w+", encoding="utf-8", newline="", dir=self._folder)
             self._writer = csv.writer(self._file)
-        self._writer.writerow((outcome, file, sheet, row, problem.column, problem.value, problem.expected))
+        cells = (outcome, file, sheet, str(row), problem.column, problem.value, problem.expected)
+        self._writer.writerow([neutralized(cell) for cell in cells])  # opened in Excel: never a live formula
         self._pending_lines += 1
 
     def commit(self) -> None:

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeGuard
 
 from openpyxl.utils.cell import get_column_letter
 
 from secretariat.errors import SubmissionError
 from secretariat.intake.columns import Layout
 from secretariat.intake.dates import Order
+from secretariat.limits import COLUMNS, ROWS, TEXT_CHARS
 
 
 @dataclass(frozen=True)
@@ -29,6 +31,11 @@ class Row:
     number: int
     cells: dict[str, Any]
     problems: list[CellProblem] = field(default_factory=list)
+
+
+def neutralized(text: str) -> str:
+    """Return text as a CSV cell no spreadsheet program runs: a formula-like text gets a leading apostrophe."""
+    return "'" + text if formula_like(text) else text
 
 
 def shown(value: Any) -> str:
@@ -57,6 +64,8 @@ def check_headers(layout: Layout, cells: list[Any], where: str) -> list[str | No
     headers: list[str | None] = []
     seen: dict[str, str] = {}
     unknown, repeated = [], []
+    if len(cells) > COLUMNS.value:
+        raise SubmissionError(f"{where}: {COLUMNS.exceeded(f'{len(cells):,} columns in the header row')}")
     for position, cell in enumerate(cells, start=1):
         letter = get_column_letter(position)
         written = shown(cell).strip() if cell is not None else ""
@@ -84,8 +93,33 @@ def check_headers(layout: Layout, cells: list[Any], where: str) -> list[str | No
     return headers
 
 
+# What a spreadsheet program would run as a formula (or DDE command) when the text is opened as a cell.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_PLAIN_NUMBER = re.compile(r"[+-]?[0-9][0-9.,\s]*")
+
+
+def formula_like(value: object) -> TypeGuard[str]:
+    """Return whether a text would be taken for a formula by a spreadsheet program (a signed number is not)."""
+    return isinstance(value, str) and value.startswith(_FORMULA_START) and not _PLAIN_NUMBER.fullmatch(value)
+
+
+def cell_problem(column: str, value: object) -> CellProblem | None:
+    """Return what is wrong with one submitted value on its own: a formula-like text, or a text over the limit."""
+    found = next((v for v in (value if isinstance(value, list) else [value]) if formula_like(v)), None)
+    if found is not None:
+        return CellProblem(column, shown(found)[:60], f"expected text, found one starting with {found[0]!r}, "
+                           "which a spreadsheet program runs as a formula: remove that first character")
+    if isinstance(value, str) and len(value) > TEXT_CHARS.value:
+        return CellProblem(column, shown(value)[:60], TEXT_CHARS.exceeded(f"{len(value):,} characters"))
+    return None
+
+
 def make_row(number: int, headers: list[str | None], values: list[Any] | tuple[Any, ...]) -> Row | None:
     """Key a row's values by header; None for a row with nothing in it (blank rows are not counted)."""
+    if number - 1 > ROWS.value:
+        raise SubmissionError(f"row {number:,}: {ROWS.exceeded('more')}")
+    if len(values) > COLUMNS.value:
+        raise SubmissionError(f"row {number:,}: {COLUMNS.exceeded(f'{len(values):,} values in the row')}")
     cells: dict[str, Any] = {}
     problems: list[CellProblem] = []
     for position, value in enumerate(values):
@@ -96,6 +130,10 @@ def make_row(number: int, headers: list[str | None], values: list[Any] | tuple[A
             letter = get_column_letter(position + 1)
             problems.append(CellProblem(f"column {letter}", shown(value),
                                         "nothing in a column without a header: add the header or move the value"))
+            continue
+        problem = cell_problem(header, value)
+        if problem is not None:
+            problems.append(problem)
             continue
         cells[header] = value
     if not cells and not problems:

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import fcntl
 import json
-import os
 import shutil
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from secretariat.errors import OutputError, RecordError, SubmissionError
+from secretariat.errors import LimitError, OutputError, RecordError, SecretariatError, SubmissionError, UnsafeFileError
+from secretariat.files import write_file
 from secretariat.intake.columns import Layout, activities_layout
 from secretariat.intake.merge import Merger
 from secretariat.intake.nest import make_id, nest, schema_problems
@@ -18,6 +18,7 @@ from secretariat.intake.normalize import BATCH, Normalizer
 from secretariat.intake.readers import open_source
 from secretariat.intake.receipt import FileReceipt, RejectsWriter
 from secretariat.intake.rows import CellProblem, Row
+from secretariat.limits import DEPTH
 from secretariat.records import ReportRecords, load_report, report_date
 from secretariat.registers.countries import country_register
 
@@ -95,10 +96,11 @@ def intake(options: IntakeOptions) -> IntakeResult:
                 receipt = FileReceipt(str(path))
                 try:
                     _take_file(path, report, layout, merger, rejects, receipt)
-                except SubmissionError as e:
-                    merger.rollback()
+                except (SubmissionError, LimitError, UnsafeFileError, RecursionError) as e:
+                    merger.rollback()  # one unreadable return adds nothing; the others still go in
                     rejects.rollback()
-                    receipt.emptied(e.message)
+                    receipt.emptied(e.message if isinstance(e, SecretariatError) else
+                                    f"{path}: nested too deeply to read: {DEPTH.exceeded('more')}")
                 else:
                     merger.commit()
                     rejects.commit()
@@ -121,9 +123,7 @@ def intake(options: IntakeOptions) -> IntakeResult:
 
 def _write_receipt(result: IntakeResult) -> None:
     data = receipt_data(result)
-    temp = result.receipt.with_suffix(".tmp")
-    temp.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-    os.replace(temp, result.receipt)
+    write_file(result.receipt, (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8"))
 
 
 def receipt_data(result: IntakeResult) -> dict[str, object]:

@@ -16,15 +16,16 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
-from xml.etree import ElementTree
 
 import openpyxl
+from defusedxml import ElementTree  # no entity expansion, no external entities
 from openpyxl.utils.cell import column_index_from_string, range_boundaries
 
 from secretariat.errors import SubmissionError
 from secretariat.intake.columns import CONVENTION_LABEL, INSTRUCTIONS, LISTS, ORDERS, Layout
 from secretariat.intake.dates import Dated, Order
 from secretariat.intake.rows import CellProblem, Row, Source, check_headers, make_row
+from secretariat.limits import COMPRESSION_RATIO, MEMBER_BYTES
 
 
 def _pick_sheet(names: list[str], layout: Layout, display: str) -> str:
@@ -103,6 +104,7 @@ def _open(path: Path, display: str, layout: Layout) -> tuple[Any, str, SheetScan
     workbook = None
     try:
         with zipfile.ZipFile(path) as archive:
+            check_members(archive, display)
             parts = sheet_parts(archive)
             workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
             sheet = _pick_sheet(workbook.sheetnames, layout, display)
@@ -144,6 +146,7 @@ _MERGE = re.compile(rb'<(?:\w+:)?mergeCell\s+ref="([A-Z]+[0-9]+(?::[A-Z]+[0-9]+)
 _CELL_REF = re.compile(rb'\br="([A-Z]+)([0-9]+)"')
 _VALUE = re.compile(rb"<(?:\w+:)?v>[^<]")
 CHUNK = 1 << 20
+_SMALL_PART = 1 << 20  # below this, any ratio is harmless (small XML compresses very well)
 
 
 @dataclass
@@ -166,6 +169,21 @@ def check_signature(path: Path, display: str) -> None:
                               "(or open it and save it as .xlsx) and submit it again")
     if not head.startswith(b"PK\x03\x04"):
         raise SubmissionError(f"{display}: not an XLSX workbook (corrupt, or another kind of file renamed .xlsx)")
+
+
+def check_members(archive: zipfile.ZipFile, display: str) -> None:
+    """Refuse a zip bomb before anything is decompressed: each part's size and compression ratio are limited.
+
+    The sizes are those the zip's directory declares; zipfile never gives more than a part declares.
+    """
+    for info in archive.infolist():
+        if info.file_size > MEMBER_BYTES.value:
+            raise SubmissionError(f"{display}: part {info.filename}: "
+                                  f"{MEMBER_BYTES.exceeded(MEMBER_BYTES.shown(info.file_size))}")
+        ratio = info.file_size / max(info.compress_size, 1)
+        if info.file_size > _SMALL_PART and ratio > COMPRESSION_RATIO.value:
+            found = f"{ratio:,.0f} times (a zip bomb?)"
+            raise SubmissionError(f"{display}: part {info.filename}: {COMPRESSION_RATIO.exceeded(found)}")
 
 
 def sheet_parts(archive: zipfile.ZipFile) -> dict[str, str]:
