@@ -201,7 +201,7 @@ def test_a_layout_template_printing_more_than_the_output_limit_is_stopped(world:
     (world.report / "templates").mkdir()
     (world.report / "templates" / "report.md.j2").write_text(
         "{% for i in range(100000) %}{{ 'x' * 1000 }}{% endfor %}", encoding="utf-8")
-    result = run("draft", str(world.report))
+    result = run("draft", str(world.report), env={"SECRETARIAT_MAX_OUTPUT_CHARS": "100000"})
     assert result.returncode == 1, result.stderr
     assert "templates/report.md.j2" in result.stderr and "SECRETARIAT_MAX_OUTPUT_CHARS raises" in result.stderr
     assert not world.drafts() and world.untouched()
