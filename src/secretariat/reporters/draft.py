@@ -30,7 +30,8 @@ def draft_json(result: DraftResult) -> str:
     data["checks"] = list(result.checks.checks)
     data["findings"] = [finding_data(finding) for finding in result.checks.findings]
     data["summary"] = summary_data(result.checks)
-    return json.dumps({"ok": True, **data}, ensure_ascii=False, indent=2)
+    # ok: the draft was written and no error stands against it (as the exit code says without --strict)
+    return json.dumps({"ok": not result.checks.failed(), **data}, ensure_ascii=False, indent=2)
 
 
 def error_text(error: SecretariatError) -> str:
