@@ -118,5 +118,24 @@ def test_the_text_is_rendered_once_and_only_when_a_check_reads_it(tmp_path: Path
     assert calls == []  # the dates check reads records, not the printed text
     run_checks(records, render)
     assert calls == [1]  # the word count needs it: rendered once for every check of the run
-    with pytest.raises(SecretariatError, match="period ends"):  # a text that cannot render still stops `check`
-        check(CheckOptions(folder))
+    run = check(CheckOptions(folder))  # a text that cannot render is one located finding; the rest still run
+    failed = [f for f in run.findings if f.code == "text-render-failed"]
+    assert len(failed) == 1 and failed[0].location.pointer is not None and "period ends" in failed[0].message
+    assert Path(failed[0].location.path).name == "content.json"
+    assert {"dates", "figures", "parties"} <= set(run.checks)
+    assert not any(f.code == "waiver-unused" for f in run.findings)
+
+
+def test_an_unknown_filter_lists_the_filters_and_the_year_filter_works(tmp_path: Path) -> None:
+    folder = build_case(Path(__file__).parent / "checks" / "gaps" / "example", tmp_path / "report")
+    content = json.loads((folder / "content.json").read_text(encoding="utf-8"))
+    content["blocks"][1]["text"] = "In {{ report.date | year }}, {{ report.session.number | ordinl }}."
+    (folder / "content.json").write_text(json.dumps(content), encoding="utf-8")
+    [failed] = [f for f in check(CheckOptions(folder)).findings if f.code == "text-render-failed"]
+    assert failed.location.pointer == "/blocks/1/text"
+    assert failed.message == ("expected one of the editorial filters (count, countries, country, date, date_range, "
+                              "during, join_list, millions, money, month_year, number, ordinal, percent, words, "
+                              "year), found the unknown filter 'ordinl'")
+    content["blocks"][1]["text"] = "In {{ report.date | year }}, the {{ report.session.number | ordinal }} session."
+    (folder / "content.json").write_text(json.dumps(content), encoding="utf-8")
+    assert not [f for f in check(CheckOptions(folder)).findings if f.code == "text-render-failed"]

@@ -327,9 +327,10 @@ def test_country() -> None:
 
 def test_filters_table_and_binding() -> None:
     assert set(FILTERS) == {
-        "count", "words", "ordinal", "number", "date", "month_year", "during", "date_range", "join_list",
+        "count", "words", "ordinal", "number", "date", "month_year", "year", "during", "date_range", "join_list",
         "country", "countries", "money", "millions", "percent",
     }  # fmt: skip
+    assert FILTERS["year"]("2014-10") == "2014" and FILTERS["year"](date(2016, 6, 14)) == "2016"
     bound = make_filters(D2016)
     assert set(bound) == set(FILTERS)
     assert bound["country"]("CZE") == "the Czech Republic"
@@ -365,6 +366,7 @@ def test_every_filter_returns_plain_str(name: str) -> None:
     sample: dict[str, object] = {
         "date": "2016-06-14",
         "month_year": "2016-06",
+        "year": "2016-06",
         "during": "2016",
         "date_range": "2016",
     }

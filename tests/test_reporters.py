@@ -173,7 +173,8 @@ def test_draft_reports_summarize_findings_and_comments(run: CheckRun) -> None:
     assert lines[1] == ("1 error, 0 warnings, 2 notes (1 waived) from checks: dates, parties, structure; "
                         "3 comments in the draft")
     data = json.loads(draft.draft_json(result))
-    assert data["ok"] is False and data["comments"] == 3  # the draft is written, but an error stands and data["checks"] == ["dates", "parties", "structure"]
+    assert data["ok"] is False  # the draft is written, but an error stands against it
+    assert data["comments"] == 3 and data["checks"] == ["dates", "parties", "structure"]
     assert [f["code"] for f in data["findings"]] == ["party-count", "date-outside-period", "structure-note",
                                                      "structure-note"]
     assert data["summary"]["errors"] == 1 and data["summary"]["waived"] == 1

@@ -55,6 +55,8 @@ def all_codes() -> dict[str, str]:
     """Return every finding code any plugin can report, with its description."""
     codes = {"check-failed": "a check could not run on these records",
              "invalid-record": "a record file cannot be read or does not match its schema, so no check ran",
+             "text-render-failed": "a record text cannot be rendered (an unknown filter or name, a bad value): "
+                                   "the checks that read the printed text did not run; the others did",
              "waiver-unused": "a waiver in waivers.json matches no finding"}
     for plugin in discover():
         codes.update(plugin.codes)
@@ -96,13 +98,26 @@ def run_checks(records: ReportRecords, render: Callable[[], Mapping[str, str]] |
             findings.extend(plugin.run(context))
         except Exception as e:  # a check must never take the run down; say which one failed and why
             if rendered.error is not None and e is rendered.error:
-                raise  # the records cannot be rendered: that stops the run, as invalid records do
+                continue  # reported once below; the checks that do not read the printed text still run
             findings.append(context.finding(
                 "check-failed", Severity.ERROR, "report.json", "",
                 f"the {plugin.name} check could not run: {e}" if isinstance(e, SecretariatError)
                 else f"the {plugin.name} check failed on these records ({type(e).__name__}: {e})"))
-    findings = apply_waivers(records, findings, report_unused=wanted is None)
+    if rendered.error is not None:
+        findings.append(_render_finding(rendered.error))
+    # a waiver for a check that could not read the text is not unused: say nothing of it
+    findings = apply_waivers(records, findings, report_unused=wanted is None and rendered.error is None)
     return CheckRun(tuple(sorted(findings, key=Finding.sort_key)), tuple(ran))
+
+
+def _render_finding(error: SecretariatError) -> Finding:
+    """Return the one finding for a text that cannot be rendered, at the record text it comes from."""
+    where = error.location if isinstance(error, TemplateError) else None
+    message = error.message
+    if where is not None and ": " in message:  # the location is the finding's own; keep the plain sentence
+        message = message.split(": ", 1)[1]
+    return Finding("text-render-failed", Severity.ERROR, where or Location(""), message,
+                   check="render")
 
 
 def _matches(waiver: dict[str, Any], finding: Finding) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sys
 from collections.abc import Callable, Mapping
 from datetime import date
@@ -16,7 +17,7 @@ from secretariat.errors import LimitError, TemplateError, UnsafeFileError
 from secretariat.files import read_regular
 from secretariat.limits import FILE_BYTES, TEXT_CHARS, Limit
 from secretariat.render.escape import finalize
-from secretariat.render.filters import make_filters
+from secretariat.render.filters import FILTERS, make_filters
 from secretariat.render.gaps import Placeholder, gap_aware
 from secretariat.render.sandbox import BoundedSandbox, bounded_filter
 from secretariat.resources import resource_path
@@ -112,6 +113,10 @@ def render(env: jinja2.Environment, name: str, context: Mapping[str, Any], limit
             parts.append(chunk)
         return "".join(parts)
     except jinja2.TemplateSyntaxError as e:
+        unknown = re.match(r"No filter named '([^']*)'", e.message or "")
+        if unknown is not None:  # say what there is to choose from
+            _raise(e.name or name, e.lineno, f"expected one of the editorial filters ({', '.join(sorted(FILTERS))}), "
+                                             f"found the unknown filter {unknown.group(1)!r}", e)
         _raise(e.name or name, e.lineno, f"template syntax error: {e.message}", e)
     except jinja2.TemplateNotFound as e:
         _raise(name, None, f"expected a template named {e.name!r}, found none", e)

@@ -16,6 +16,11 @@ EN_DASH = "\u2013"
 format_date = written  # the `date` filter: "2015", "October 2014", "14 June 2016"
 
 
+def year(d: object) -> str:
+    """Write the year of any date, full or partial: "2014"."""
+    return str(parse_partial(d).year)
+
+
 def month_year(d: object) -> str:
     """Write the month and year of a full or month date: "October 2014"."""
     partial = parse_partial(d)

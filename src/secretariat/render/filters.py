@@ -13,7 +13,7 @@ import functools
 from collections.abc import Callable, Iterable
 
 from secretariat.registers.countries import CountryRegister, country_register
-from secretariat.render.filter_dates import date_range, during, format_date, month_year
+from secretariat.render.filter_dates import date_range, during, format_date, month_year, year
 from secretariat.render.filter_numbers import count, millions, money, number, ordinal, percent, words
 
 __all__ = [
@@ -85,6 +85,7 @@ FILTERS: dict[str, Filter] = {
     "number": number,
     "date": format_date,
     "month_year": month_year,
+    "year": year,
     "during": during,
     "date_range": date_range,
     "join_list": join_list,
