@@ -220,7 +220,7 @@ def test_a_value_jsonschema_rs_cannot_take_is_left_to_jsonschema() -> None:
     assert rs_verdict(store, store.schema_id_for(loaded), record) is None
     assert store.fast.is_valid(store.schema_id_for(loaded), record) is False
     [problem] = store.check(loaded)
-    assert problem.location.pointer == "/footnotes/0/id" and "expected a string matching" in problem.message
+    assert problem.location.pointer == "/footnotes/0/id" and "expected an identifier of lower-case" in problem.message
 
 
 def test_a_valid_record_never_reaches_jsonschema() -> None:

@@ -182,7 +182,7 @@ def test_merged_cells_reject_the_rows_they_cover_and_name_the_range(example: Pat
     ({"dates.start": "03/04/2015"}, "dates.start", "03/04/2015", "it could be 3 April 2015 or 4 March 2015"),
     ({"dates.start": "31/02/2015"}, "dates.start", "31/02/2015", "expected a real calendar date"),
     ({"dates.start": "soon"}, "dates.start", "soon", "expected a date"),
-    ({"id": "Office Workshop"}, "id", "Office Workshop", "expected a string matching"),
+    ({"id": "Office Workshop"}, "id", "Office Workshop", "expected an identifier of lower-case letters"),
     ({"narrative": None}, "narrative", "", "expected a value in column 'narrative', found none"),
     ({"participants.description": None}, "participants.description", "", "expected a value"),
 ])

@@ -43,7 +43,7 @@ def test_every_schema_violation_is_reported_with_its_pointer(example: Path, edit
     assert "/session/number: expected integer, found string \"eight\"" in joined
     assert "expected property 'date', found it missing" in joined
     assert "unexpected property" in joined and "colour" in joined
-    assert "/session/start: expected a valid date, found \"2016-02-30\"" in joined
+    assert "/session/start: expected a real date as YYYY-MM-DD, for example 2018-07-23, found \"2016-02-30\"" in joined
     for problem in problems:
         assert problem.startswith(f"{example / 'report.json'}:")
         line_col = problem.split(" ")[0].rsplit(":", 2)[1:]

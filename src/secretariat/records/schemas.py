@@ -89,13 +89,32 @@ class SchemaStore:
         return problems
 
 
+# What the common patterns ask for, in the words of the person who types the value (keys without the end anchor).
+PLAIN_PATTERNS = {
+    "^[A-Z]{3}": "a three-letter ISO code in capitals, such as FJI (Fiji) or SDN (the Sudan), not a name",
+    "^(?!0000)[0-9]{4}-[0-9]{2}-[0-9]{2}": "a date as YYYY-MM-DD, for example 2018-07-23",
+    "^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?": "a date as YYYY-MM-DD, or YYYY-MM or YYYY when only the month or year "
+                                         "is known, for example 2018-07-23, 2018-07 or 2018",
+    "^[a-z0-9]+(-[a-z0-9]+)*": "an identifier of lower-case letters and digits joined by single hyphens, for "
+                               "example wg-tip-7th-meeting",
+    "^[A-Z]+(/[A-Za-z0-9.]+)+": "a United Nations document symbol such as CTOC/COP/2018/2",
+    "^[0-9]+(\\.[0-9]+)?": "an amount in dollars written as digits in quotes, for example \"1750000\" or "
+                           "\"357701.50\"",
+    "^[0-9]+( \\([a-z]\\))?": "an agenda item number as printed after \"Item\", for example \"2\" or \"2 (b)\"",
+    "^[0-9]{1,4}/[0-9]{1,4}": "a resolution number as cited, for example 69/149",
+    "^[0-9]{5}": "the five digits of the job number's sequence, for example \"03496\"",
+}
+
+
 def _leaf_errors(errors: Iterator[ValidationError]) -> Iterator[ValidationError]:
     from jsonschema.exceptions import best_match
 
     for error in errors:
         if error.context and error.validator in ("anyOf", "oneOf"):
             # "or unset (null)" is the least helpful branch to explain: prefer what the value should be
-            informative = [e for e in error.context if not (e.validator == "type" and e.validator_value == "null")]
+            # so is a placeholder word such as "pending" when the record holds a value of its own
+            informative = [e for e in error.context if not (e.validator == "type" and e.validator_value == "null")
+                           and not (e.validator == "const" and not isinstance(e.instance, str))]
             yield best_match(informative or error.context)
         else:
             yield error
@@ -142,14 +161,34 @@ def describe(error: ValidationError) -> str:
         shown = ", ".join(_short(v) for v in expected[:8]) + (", …" if len(expected) > 8 else "")
         return f"expected one of {len(expected)} values ({shown}), found {_short(found)}"
     if kind == "pattern":
+        plain = PLAIN_PATTERNS.get(expected.removesuffix(_END_ANCHOR))
+        if plain is not None:
+            return f"expected {plain}, found {_short(found)}"
         # the portable end anchor (see common.schema.json) reads better as the usual "$"
         shown = expected.replace(_END_ANCHOR, "$")
         return f"expected a string matching {shown}, found {_short(found)}"
     if kind == "format":
+        if expected == "date":
+            return f"expected a real date as YYYY-MM-DD, for example 2018-07-23, found {_short(found)}"
         return f"expected a valid {expected}, found {_short(found)}"
     if kind == "const":
         return f"expected {_short(expected)}, found {_short(found)}"
-    return f"{error.message} (schema rule {kind!r})"
+    return _counted(kind, expected, found) or f"{error.message} (schema rule {kind!r})"
+
+
+def _counted(kind: str, expected: Any, found: Any) -> str | None:
+    """Say a size rule in plain words: how many items, how much text, how large a number."""
+    items = "item" if expected == 1 else "items"
+    plain = {
+        "minItems": f"expected at least {expected} {items}, found {len(found) if isinstance(found, list) else 0}",
+        "maxItems": f"expected at most {expected} {items}, found {len(found) if isinstance(found, list) else 0}",
+        "minLength": f"expected some text (at least {expected} character{'s' if expected != 1 else ''}), "
+                     f"found {_short(found)}",
+        "minimum": f"expected a number of at least {expected}, found {_short(found)}",
+        "maximum": f"expected a number of at most {expected}, found {_short(found)}",
+        "uniqueItems": f"expected each item once, found a repeated item in {_short(found)}",
+    }
+    return plain.get(kind)
 
 
 @cache
