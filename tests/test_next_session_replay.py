@@ -110,3 +110,20 @@ def test_the_next_report_replayed_as_the_readme_tells_it(tmp_path: Path, monkeyp
             # a finding may cite the count published for the old report's date: history, not a stale value
             if not (name == "word/comments.xml" and stale == "14 June 2016"):
                 assert stale not in xml, (stale, name)
+
+
+def test_a_comment_sits_on_the_sub_paragraph_it_concerns_plain_sentence_first(tmp_path: Path,
+                                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    from secretariat.checks import run_checks
+    from secretariat.pipeline import build_draft, comments_for
+    from secretariat.records import load_report
+
+    monkeypatch.delenv(ENVIRONMENT, raising=False)
+    shutil.copytree(ROOT / "drafts" / "ctoc-cop-2016-tip", tmp_path / "old", ignore=shutil.ignore_patterns("build"))
+    assert cli("new", str(tmp_path / "new"), "--from", str(tmp_path / "old")).exit_code == 0
+    records = load_report(tmp_path / "new")
+    document = build_draft(records)
+    comments = comments_for(run_checks(records, select=("gaps",)), document)
+    [placeholder] = [c for c in comments if "(error; text-unset)" in c.text]
+    assert placeholder.anchor == "/blocks/3/items/4"  # not the lead-in of paragraph 3
+    assert placeholder.text.startswith("expected the text to be written, found the placeholder [new text")

@@ -30,6 +30,7 @@ if TYPE_CHECKING:  # the comparison is loaded only by a draft marked against an 
     from secretariat.compare import ChangeSummary
 
 _BLOCK = re.compile(r"^/blocks/\d+")
+_SUB_PARAGRAPH = re.compile(r"^/blocks/\d+(/items/\d+)+")
 
 
 @dataclass(frozen=True)
@@ -143,9 +144,15 @@ def check(options: CheckOptions) -> CheckRun:
 
 
 def _anchor(finding: Finding, known: set[str]) -> str:
+    """Return the paragraph or sub-paragraph the finding concerns: the deepest one its location names."""
+    located = finding.location.pointer if finding.location.path.endswith("content.json") else None
+    if located:
+        within = _SUB_PARAGRAPH.match(located)
+        if within is not None and within.group() in known:
+            return within.group()  # a sub-paragraph's finding goes on the sub-paragraph, not its lead-in
     pointer = finding.paragraph
-    if pointer is None and finding.location.path.endswith("content.json") and finding.location.pointer:
-        match = _BLOCK.match(finding.location.pointer)
+    if pointer is None and located:
+        match = _BLOCK.match(located)
         pointer = match.group() if match else None
     return pointer if pointer in known else ""
 
@@ -157,8 +164,9 @@ def comments_for(run: CheckRun, document: Draft) -> tuple[Comment, ...]:
     """
     known = {b.source for b in document.blocks if isinstance(b, Paragraph) and b.source}
     return tuple(
-        Comment(_anchor(f, known), f"[{f.severity.value}{', waived: ' + f.waived if f.waived else ''}] "
-                                   f"{f.code}: {f.message}")
+        # for editors: the plain sentence first, the severity and the code last
+        Comment(_anchor(f, known), f"{f.message} ({f.severity.value}{', waived: ' + f.waived if f.waived else ''}; "
+                                   f"{f.code})")
         for f in run.findings
     )
 
