@@ -21,7 +21,7 @@ from secretariat.resources import data_path
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "drafts" / "ctoc-cop-2016-tip"
-UNTC = ROOT.parent / "shared" / "data" / "treaties" / "tip-protocol-untc-2014-01-27.csv"
+UNTC = ROOT / "tests" / "data" / "treaties" / "tip-protocol-untc-2014-01-27.csv"  # copied from shared/data with its provenance
 
 
 @pytest.fixture
