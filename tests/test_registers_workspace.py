@@ -21,7 +21,8 @@ from secretariat.resources import data_path
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "drafts" / "ctoc-cop-2016-tip"
-UNTC = ROOT / "tests" / "data" / "treaties" / "tip-protocol-untc-2014-01-27.csv"  # copied from shared/data with its provenance
+# A copy of ../shared/data/treaties/tip-protocol-untc-2014-01-27.csv, so the test runs from any checkout.
+UNTC = ROOT / "tests" / "data" / "treaties" / "tip-protocol-untc-2014-01-27.csv"
 
 
 @pytest.fixture
