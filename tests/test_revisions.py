@@ -200,6 +200,46 @@ def test_compare_refuses_to_write_over_an_input_and_bad_options(tmp_path: Path) 
     assert "<w:ins " not in part((tmp_path / "same.docx").read_bytes(), "word/document.xml")
 
 
+def test_compare_overwrites_only_its_own_untouched_redline_unless_forced(tmp_path: Path) -> None:
+    old, new = make_pair("one-figure", tmp_path)
+    for folder, name in ((old, "old.docx"), (new, "new.docx")):
+        assert run("draft", str(folder), "-o", str(tmp_path / name), "--no-comments").returncode in (0, 1)
+    foreign = tmp_path / "foreign.docx"
+    subprocess.run([require("pandoc"), str(tmp_path / "new.docx"), "-o", str(foreign)], check=True, timeout=60)
+    out = tmp_path / "redline.docx"
+    for newer in (tmp_path / "new.docx", foreign, new):  # a draft of ours, anyone's .docx, a report folder
+        for _ in range(2):  # run again: the redline written there is ours, untouched, and simply replaced
+            result = run("compare", str(tmp_path / "old.docx"), str(newer), "-o", str(out))
+            assert result.returncode == 0, result.stderr
+        assert not list(tmp_path.glob("redline.backup-*"))
+    with zipfile.ZipFile(out) as package:  # an editor changed the redline since
+        members = {name: package.read(name) for name in package.namelist()}
+    members["word/document.xml"] = members["word/document.xml"].replace(b">173<", b">174<")
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as package:
+        for name, data in members.items():
+            package.writestr(name, data)
+    edited = buffer.getvalue()
+    out.write_bytes(edited)
+    result = run("compare", str(tmp_path / "old.docx"), str(tmp_path / "new.docx"), "-o", str(out))
+    assert result.returncode == 1
+    assert f"{out} exists and is not the draft secretariat last wrote there" in result.stderr
+    assert "pass --force (the old file is then kept beside it as redline.backup-" in result.stderr
+    assert out.read_bytes() == edited and not list(tmp_path.glob("redline.backup-*"))
+    result = run("compare", str(tmp_path / "old.docx"), str(tmp_path / "new.docx"), "-o", str(out), "--force",
+                 "--format", "json")
+    assert result.returncode == 0, result.stderr
+    backup = Path(json.loads(result.stdout)["backup"])
+    assert backup.read_bytes() == edited and out.read_bytes() != edited
+    assert backup.parent == tmp_path and backup.name.startswith("redline.backup-")
+    (tmp_path / "notes.docx").write_bytes(b"someone else's file")
+    result = run("compare", str(tmp_path / "old.docx"), str(tmp_path / "new.docx"), "-o", str(tmp_path / "notes.docx"))
+    assert result.returncode == 1 and (tmp_path / "notes.docx").read_bytes() == b"someone else's file"
+    result = run("compare", str(tmp_path / "old.docx"), str(tmp_path / "new.docx"), "-o", str(tmp_path / "new.docx"),
+                 "--force")
+    assert result.returncode == 2 and "that is an input of the comparison" in result.stderr
+
+
 def test_compare_two_docx_by_identity_or_by_text(tmp_path: Path) -> None:
     old, new = make_pair("one-figure", tmp_path)
     for folder, name in ((old, "old.docx"), (new, "new.docx")):

@@ -97,6 +97,7 @@ class CompareOptions:
     new: Path
     output: Path
     revisions: Revisions = Revisions()
+    force: bool = False  # overwrite a file that is not a draft secretariat last wrote there (keeping a backup)
 
 
 @dataclass(frozen=True)
@@ -105,10 +106,13 @@ class CompareResult:
 
     path: Path
     changes: ChangeSummary
+    backup: Path | None = None  # where the file that was at path is kept (overwritten with force)
 
 
 def compare(options: CompareOptions) -> CompareResult:
-    """Write NEW marked against OLD; refuse to write over either of them."""
+    """Write NEW marked against OLD; refuse to write over either of them, or over another file unless forced."""
+    from secretariat.word.overwrite import make_room
+
     for given in (options.old, options.new):
         if options.output.resolve() == given.resolve():
             raise UsageError(f"-o {options.output}: that is an input of the comparison; choose another file")
@@ -121,5 +125,6 @@ def compare(options: CompareOptions) -> CompareResult:
     if old is None:
         old = docx_version(options.old, new.draft)
     marked = mark(old, new, options.old, options.revisions)
+    backup = make_room(options.output, options.force)
     write_docx(marked.draft, options.output)
-    return CompareResult(options.output, marked.summary)
+    return CompareResult(options.output, marked.summary, backup)

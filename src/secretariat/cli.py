@@ -28,6 +28,7 @@ if TYPE_CHECKING:
 T = TypeVar("T")
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+FORCE_HELP = "Overwrite a .docx that is not the draft secretariat last wrote there, keeping it as a backup."
 REGISTERS_HELP = ("The workspace's registers folder (default: $SECRETARIAT_REGISTERS, else a registers/ folder "
                   "found upward from REPORT_DIR, else the packaged registers).")
 
@@ -110,8 +111,7 @@ def _changes_options(command: Callable[..., None]) -> Callable[..., None]:
 @click.option("--strict", is_flag=True, help="Exit 1 on warnings too.")
 @click.option("--changes-against", "against", type=click.Path(exists=True, path_type=Path),
               help="Mark every difference from this earlier version (a report folder or a .docx) as a revision.")
-@click.option("--force", is_flag=True,
-              help="Overwrite a .docx that is not the draft secretariat last wrote there, keeping it as a backup.")
+@click.option("--force", is_flag=True, help=FORCE_HELP)
 @click.option("--registers", type=click.Path(path_type=Path), default=None, help=REGISTERS_HELP)
 @click.option("--layout", type=click.Choice(["issued", "manuscript"]), default="issued", show_default=True,
               help="The UN's issued A4 page, or a double-spaced 12-point manuscript for submission.")
@@ -179,15 +179,16 @@ def check(report_dir: Path, output_format: str, strict: bool, select: tuple[str,
               help="Where to write NEW with its changes since OLD marked.")
 @click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text",
               show_default=True, help="Text for people, JSON for machines.")
+@click.option("--force", is_flag=True, help=FORCE_HELP)
 @_changes_options
-def compare(old: Path, new: Path, output: Path, output_format: str, revisions: Revisions) -> None:
+def compare(old: Path, new: Path, output: Path, output_format: str, revisions: Revisions, force: bool) -> None:
     """Write NEW with every difference from OLD as a revision (each a report folder or a .docx)."""
     from secretariat.changes import CompareOptions
     from secretariat.changes import compare as run_compare
     from secretariat.reporters import changes as changes_reporter
 
     as_json = output_format == "json"
-    result = _run(lambda: run_compare(CompareOptions(old, new, output, revisions)), as_json)
+    result = _run(lambda: run_compare(CompareOptions(old, new, output, revisions, force)), as_json)
     click.echo(changes_reporter.compare_json(result) if as_json else changes_reporter.compare_text(result))
     sys.exit(EXIT_OK)
 

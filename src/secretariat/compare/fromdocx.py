@@ -12,8 +12,9 @@ from dataclasses import fields, replace
 from pathlib import Path
 from typing import Any
 
+from secretariat import __version__
 from secretariat.compare.redline import Version
-from secretariat.model import Block, Draft, FootnoteRef, Heading, Inline, Masthead, Paragraph, Run
+from secretariat.model import Block, Draft, FootnoteRef, Heading, Inline, Masthead, Origin, Paragraph, Run
 from secretariat.word import names as n
 from secretariat.word.reading import ReadDocument, ReadParagraph, read_docx
 
@@ -86,13 +87,25 @@ def _masthead(document: ReadDocument, fallback: Masthead | None) -> Masthead:
     return replace(fallback, **{**values, **kept}, gaps=frozenset(), changes={})
 
 
+def _origin(made_from: dict[str, Any] | None, symbol: str) -> Origin:
+    """Return what a draft read back was made from: its own records if secretariat wrote it, else none.
+
+    Written into a redline of it, this lets the redline be read back and overwritten like any draft of ours.
+    """
+    if made_from is None:
+        return Origin(tool=f"secretariat {__version__}", report="", symbol=symbol, records="")
+    return Origin(tool=made_from["tool"], report=made_from["report"], symbol=made_from["symbol"],
+                  records=made_from["records"], files=tuple(sorted(made_from["files"].items())),
+                  templates=tuple(made_from["templates"].items()))
+
+
 def docx_version(path: Path, other: Draft | None = None) -> Version:
     """Return the .docx at path as a version to compare with other (whose footnote keys and footers it uses).
 
     A secretariat draft aligns by its identities; another document by its text.
     """
     document = read_docx(path)
-    ours = document.made_from is not None
+    ours = document.made_from is not None and bool(document.made_from["records"])  # not a redline of others'
     by_source = {source: key for key, source in other.footnote_sources.items()} if other is not None else {}
     others = list(other.footnotes) if other is not None else []
     numbered = [note for note in document.footnotes if note.label != "*" and note.identity != "masthead"]
@@ -119,7 +132,7 @@ def docx_version(path: Path, other: Draft | None = None) -> Version:
     sources = {keys[i]: identity for i in keys if (identity := document.footnotes[i].identity) is not None}
     masthead = _masthead(document, other.masthead if other is not None else None)
     draft = Draft(masthead=masthead, blocks=tuple(blocks), footnotes=footnotes, footnote_sources=sources,
-                  title=masthead.title,
+                  title=masthead.title, origin=_origin(document.made_from, masthead.symbol),
                   language=other.language if other is not None else "en-GB")
     identities = {b.source: b.source for b in blocks if b.source}
     return Version(draft, identities, "identities" if ours else "text", styled=False)

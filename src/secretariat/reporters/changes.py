@@ -29,11 +29,12 @@ def changes_text(changes: ChangeSummary) -> str:
 
 def compare_text(result: CompareResult) -> str:
     """Describe a finished comparison for a person."""
-    return f"wrote {result.path}\n{changes_text(result.changes)}"
+    kept = f"\nthe file that was there is kept as {result.backup}" if result.backup else ""
+    return f"wrote {result.path}\n{changes_text(result.changes)}{kept}"
 
 
 def compare_json(result: CompareResult) -> str:
     """Describe a finished comparison for a machine."""
     data = {"ok": True, "path": str(result.path), "changes": asdict(result.changes),
-            "unchanged": result.changes.unchanged}
+            "unchanged": result.changes.unchanged, "backup": str(result.backup) if result.backup else None}
     return json.dumps(data, ensure_ascii=False, indent=2)

@@ -22,10 +22,11 @@ def backup_path(path: Path, now: datetime | None = None) -> Path:
     return candidate
 
 
-def make_room(path: Path, force: bool, review_hint: str) -> Path | None:
+def make_room(path: Path, force: bool, review_hint: str | None = None) -> Path | None:
     """Allow writing a draft to path; return the backup made of an edited file (with force), else None.
 
-    Raise OutputError when path holds anything but the draft secretariat last wrote there, unless forced.
+    Raise OutputError when path holds anything but the draft secretariat last wrote there, unless forced;
+    review_hint is the command that brings an editor's work back into records, when there are records.
     """
     writable(path)  # never through a link, onto a device or over a record: refused before anything is kept
     target = path
@@ -33,11 +34,11 @@ def make_room(path: Path, force: bool, review_hint: str) -> Path | None:
         return None  # nothing there, or our own draft unchanged; anything else (a folder) is refused by the writer
     backup = backup_path(target)
     if not force:
+        review = f"To bring the editors' work back, run {review_hint}; to" if review_hint else "To"
         raise OutputError(
             f"{path} exists and is not the draft secretariat last wrote there (an editor may have changed it, or it "
-            f"is another file): it was not overwritten. To bring the editors' work back, run {review_hint}; to "
-            f"write the new draft elsewhere, pass -o OTHER.docx; to overwrite it anyway, pass --force (the old file "
-            f"is then kept beside it as {backup.name})")
+            f"is another file): it was not overwritten. {review} write the new draft elsewhere, pass -o OTHER.docx; "
+            f"to overwrite it anyway, pass --force (the old file is then kept beside it as {backup.name})")
     try:
         shutil.copy2(target, backup)
     except OSError as e:
