@@ -71,5 +71,7 @@ _NO_END = re.compile(r"(?:\b(?:No|Nos|no|nos|para|paras|art|arts|vol|p|pp|cf|e\.
 def sentence_starts(text: str) -> list[int]:
     """Return the offsets at which sentences start (after ., ! or ? and a space, and at the start)."""
     starts = [len(text) - len(text.lstrip())]
-    starts += [m.end() for m in _SENTENCE_END.finditer(text) if not _NO_END.search(text, 0, m.start())]
+    # an abbreviation is at most 6 letters and the end of the search: look no further back than that
+    starts += [m.end() for m in _SENTENCE_END.finditer(text) if not _NO_END.search(text, max(0, m.start() - 10),
+                                                                                   m.start())]
     return starts

@@ -26,6 +26,7 @@ from typing import Any
 
 from secretariat.errors import Location, Problem, RecordError
 from secretariat.lint.passage import Document, Hit, Passage
+from secretariat.lint.words import WordPattern
 
 KINDS = ("existence", "substitution", "consistency", "sequence")
 SEVERITIES = ("error", "warning", "note")
@@ -41,15 +42,18 @@ class TextRule:
     kind: str
     message: str
     severity: str
-    patterns: tuple[tuple[re.Pattern[str], str, str], ...]  # (pattern, replacement, a word it cannot match without)
+    patterns: tuple[tuple[WordPattern, str, str], ...]  # (pattern, replacement, a word it cannot match without)
 
     def check(self, passage: Passage, doc: Document) -> Iterator[Hit]:
         """Report what this rule finds in one passage."""
-        memory = doc.memory(f"rule:{self.code}")
         folded = passage.folded
-        matches = sorted(((m, index, partner) for index, (pattern, partner, anchor) in enumerate(self.patterns)
-                          if anchor in folded for m in pattern.finditer(passage.text)),
-                         key=lambda item: item[0].start())
+        tried = [(index, pattern, partner) for index, (pattern, partner, anchor) in enumerate(self.patterns)
+                 if anchor in folded]
+        if not tried:
+            return
+        memory = doc.memory(f"rule:{self.code}")
+        matches = sorted(((m, index, partner) for index, pattern, partner in tried
+                          for m in pattern.finditer(passage.text)), key=lambda item: item[0].start())
         for match, index, partner in matches:
             found = match.group()
             if self.kind == "existence":
@@ -107,7 +111,7 @@ def _rule(path: Path, index: int, entry: Any) -> TextRule:
     flags = re.IGNORECASE if entry.get("ignorecase") else 0
     raw = _patterns(path, index, code, kind, entry)
     try:
-        patterns = tuple((re.compile(rf"(?<![\w-])(?:{p})(?![\w-])", flags), partner, anchor(p)) for p, partner in raw)
+        patterns = tuple((WordPattern(rf"(?:{p})(?![\w-])", flags), partner, anchor(p)) for p, partner in raw)
     except re.error as e:
         raise _bad(path, index, f"regular expressions in rule {code!r}", f"{e}") from e
     return TextRule(code, kind, str(entry.get("message", code)), severity, patterns)

@@ -10,6 +10,7 @@ from functools import cache
 
 from secretariat.errors import CountryNameUncertainError
 from secretariat.lint.passage import Document, Hit, Passage
+from secretariat.lint.words import WordPattern, alternation
 from secretariat.registers.countries import CountryRegister, country_register
 
 CODES = {
@@ -37,13 +38,11 @@ class Mention:
 
 
 @cache
-def _pattern() -> tuple[re.Pattern[str], dict[str, str]]:
+def _pattern() -> tuple[WordPattern, dict[str, str]]:
     spellings = country_register().spellings()
-    names = sorted(spellings, key=len, reverse=True)
-    alternation = "|".join(re.escape(name) for name in names)
     # A name followed by UNTERM's parenthesis ("Bolivia (Plurinational State of)") is part of a longer name.
     qualified = r"\s+\((?:the|Federated|Plurinational|Islamic|Bolivarian)"
-    return re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-]|{qualified})"), spellings
+    return WordPattern(rf"{alternation(spellings)}(?![\w-]|{qualified})"), spellings
 
 
 def mentions(text: str) -> list[Mention]:
@@ -125,6 +124,8 @@ def _unsorted(text: str, chain: list[Mention], register: CountryRegister, on: da
 
 
 def _possessives(text: str) -> Iterator[Hit]:
+    if "'s" not in text and "’s" not in text:
+        return  # the pattern cannot match: most paragraphs are spared its search
     register = country_register()
     for match in _POSSESSIVE.finditer(text):
         words = match.group(1).split()

@@ -22,6 +22,7 @@ _BRACKET = re.compile(r"[()\[\]“”]")
 _CURLY = re.compile("[“”]")
 _SUPERSCRIPT = "¹²³⁴⁵⁶⁷⁸⁹⁰"
 _SPACED_MARK = re.compile(rf"(?<=[\w.,;:)\"”’]) +(?:[{_SUPERSCRIPT}]+|\[\^[^\]\s]+\])")
+_MARK = re.compile(rf"[{_SUPERSCRIPT}]|\[\^")
 _MARK_FIRST = re.compile(rf"(?<=\w)([{_SUPERSCRIPT}]+|\[\^[^\]\s]+\])([.,;:])(?!\d)")
 # Foreign terms are set in italics without being emphasis (UN Editorial Manual, italics).
 _FOREIGN = frozenset({"inter alia", "ad hoc", "de facto", "de jure", "mutatis mutandis", "bona fide", "ex officio",
@@ -38,22 +39,23 @@ def check(passage: Passage, doc: Document) -> Iterator[Hit]:
     yield from _brackets(text)
     yield from _quotes(text, doc)
     source = passage.markup if passage.markup is not None else text  # offsets below are in the source
-    for match in _SPACED_MARK.finditer(source):
+    marked = _MARK.search(source) is not None  # no footnote marker: neither pattern below can match
+    for match in _SPACED_MARK.finditer(source) if marked else ():
         mark = match.group().strip()
         yield Hit(
             "footnote-marker-spaced", "warning", match.start(), match.end(),
             f"expected the footnote marker {mark} directly after the text, found a space before it",
             expected=mark, found=match.group())
-    for match in _MARK_FIRST.finditer(source):
+    for match in _MARK_FIRST.finditer(source) if marked else ():
         mark, stop = match.groups()
         yield Hit(
             "footnote-marker-before-punctuation", "warning", match.start(), match.end(),
             f"expected the footnote marker after the punctuation ({stop}{mark}), found it before ({mark}{stop})",
             expected=stop + mark, found=mark + stop)
-    for match in _DOUBLE.finditer(text):
+    for match in _DOUBLE.finditer(text) if "  " in text else ():
         yield Hit("double-space", "warning", match.start(), match.end(),
                   "expected one space between words, found two", expected=" ", found="  ")
-    if passage.kind != "heading":
+    if passage.kind != "heading" and ("*" in source or "_" in source):
         yield from _emphasis(source)
 
 

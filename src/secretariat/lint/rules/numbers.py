@@ -34,6 +34,11 @@ _UNITS = re.compile(r"\s*(?:per cent|percent|%|million|billion|trillion|[kmc]?m\
                     rf"hours?\b|(?:{_MONTH})\b|(?:to|and|–|-)\s*\d{{1,2}}\s+(?:{_MONTH})\b|:|\.\d|/\d|-\d|–\d|,\d)")
 _FIGURE = re.compile(r"(?<![\w.,/\\$€£*#§-])(\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![\w/])")
 _NOT_A_COUNT = re.compile(rf"\b(?:1[89]|20)\d\d\b|\b\d{{1,2}}\s+(?:{_MONTH})\b")
+# What each family of patterns cannot match without: a cheap search spares most paragraphs the full one.
+_DIGIT = re.compile(r"\d")
+_DASHED = re.compile(r"\d[-–]\d")
+_SUFFIXED = re.compile(r"\d(?:st|nd|rd|th)")
+_NUMERIC_HINT = re.compile(r"\d[./-]\d")
 _PERCENT = re.compile(r"(?<=\d)\s?%|\bpercent\b", re.IGNORECASE)
 _RANGE = re.compile(r"(?<![\w./-])(\d{1,4})-(\d{1,4})(?![\w/-])")
 _FROM_RANGE = re.compile(r"\b(from|between) (\d{1,4})[-–](\d{1,4})\b", re.IGNORECASE)
@@ -51,6 +56,9 @@ _NUMERIC_DATE = re.compile(r"(?<![\w./-])(\d{1,2})[./](\d{1,2})[./](\d{4})(?![\w
 def check(passage: Passage, doc: Document) -> Iterator[Hit]:
     """Check the numbers and dates of one passage."""
     text = passage.text
+    if _DIGIT.search(text) is None:  # without a figure only "percent" can be found: spare the other searches
+        yield from _percents(text)
+        return
     yield from _figures(text)
     starts = set(sentence_starts(text))
     for start in sorted(starts):
@@ -59,17 +67,15 @@ def check(passage: Passage, doc: Document) -> Iterator[Hit]:
             yield Hit("sentence-starts-with-figure", "warning", match.start(), match.end(),
                       f"expected a sentence to start with a word (spell the number out or rephrase), found "
                       f"{match.group()!r}", found=match.group())
-    for match in _PERCENT.finditer(text):
-        yield Hit("per-cent", "warning", match.start(), match.end(),
-                  f"expected 'per cent' in running text, found {match.group().strip()!r}",
-                  expected=" per cent", found=match.group())
-    for match in _FROM_RANGE.finditer(text):
+    yield from _percents(text)
+    dashed = _DASHED.search(text) is not None  # both range patterns need a figure, a dash and a figure
+    for match in _FROM_RANGE.finditer(text) if dashed else ():
         word, low, high = match.groups()
         link = "to" if word.lower() == "from" else "and"
         yield Hit("range-from-dash", "warning", match.start(), match.end(),
                   f"expected '{word} {low} {link} {high}', found {match.group()!r}",
                   expected=f"{word} {low} {link} {high}", found=match.group())
-    for match in _RANGE.finditer(text):
+    for match in _RANGE.finditer(text) if dashed else ():
         low, high = match.groups()
         if _FROM_RANGE.match(text, max(0, match.start() - 8)) or int(low) >= int(high) and len(low) == len(high):
             continue
@@ -78,6 +84,15 @@ def check(passage: Passage, doc: Document) -> Iterator[Hit]:
                   found=match.group())
     yield from _ordinals(text)
     yield from _dates(text)
+
+
+def _percents(text: str) -> Iterator[Hit]:
+    if "%" not in text and "percent" not in text.casefold():
+        return
+    for match in _PERCENT.finditer(text):
+        yield Hit("per-cent", "warning", match.start(), match.end(),
+                  f"expected 'per cent' in running text, found {match.group().strip()!r}",
+                  expected=" per cent", found=match.group())
 
 
 def _figures(text: str) -> Iterator[Hit]:
@@ -137,7 +152,7 @@ def _needs_commas(text: str, match: re.Match[str], value: int) -> bool:
 
 
 def _ordinals(text: str) -> Iterator[Hit]:
-    for match in _ORDINAL.finditer(text):
+    for match in _ORDINAL.finditer(text) if _SUFFIXED.search(text) else ():
         number, _suffix, noun = match.groups()
         words = ordinal(int(number))
         yield Hit("ordinal-figure", "warning", match.start(), match.end(),
@@ -149,7 +164,7 @@ def _dates(text: str) -> Iterator[Hit]:
     if not _ANY_MONTH.search(text):
         yield from _numeric_dates(text)
         return
-    for match in _DATE_ORDINAL.finditer(text):
+    for match in _DATE_ORDINAL.finditer(text) if _SUFFIXED.search(text) else ():
         day = match.group(1) or match.group(5)
         month = match.group(3) or match.group(4)
         yield Hit("date-ordinal", "warning", match.start(), match.end(),
@@ -167,7 +182,7 @@ def _dates(text: str) -> Iterator[Hit]:
 
 
 def _numeric_dates(text: str) -> Iterator[Hit]:
-    for match in _NUMERIC_DATE.finditer(text):
+    for match in _NUMERIC_DATE.finditer(text) if _NUMERIC_HINT.search(text) else ():
         if match.group(4):
             year, month_number, day = int(match.group(4)), int(match.group(5)), int(match.group(6))
         else:  # day first, as the UN and most of the world write it

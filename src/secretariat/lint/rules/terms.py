@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 from secretariat.lint.passage import Document, Hit, Passage
 from secretariat.lint.symbols import IN_TEXT, symbol_problem
+from secretariat.lint.words import WordPattern
 
 CODES = {
     "name-inconsistent": "the same body, programme or publication named in two different ways in one document",
@@ -17,8 +18,8 @@ CODES = {
 }
 # Lower-case words inside a name; "the" only after one of them ("Ministry of the Interior", not "Later the Office").
 _CONNECTOR = r"(?:(?:of|for|on|in|against|and|to|de|du|des)(?:\s+the)?)"
-_NAME = re.compile(rf"\b[A-Z][\w-]*(?:\s+(?:{_CONNECTOR}\s+)?[A-Z][\w-]*)+")
-_ABBREVIATION = re.compile(r"(?<![\w/.-])([A-Z][A-Z&]*[A-Z](?:-\d+)?s?)(?![\w/-])")
+_NAME = WordPattern(rf"[A-Z][\w-]*(?:\s+(?:{_CONNECTOR}\s+)?[A-Z][\w-]*)+", before=r"\w")
+_ABBREVIATION = WordPattern(r"([A-Z][A-Z&]*[A-Z](?:-\d+)?s?)(?![\w/-])", before=r"[\w/.-]")
 _ROMAN = re.compile(r"[IVXLC]+")
 # Abbreviations a reader knows without their full form (the UN Editorial Manual uses them bare).
 _KNOWN = frozenset({"UN", "HIV", "AIDS", "DNA", "ISBN", "ISSN", "PDF", "OK", "URL", "CD-ROM", "TV", "UNTERM"})
@@ -31,7 +32,7 @@ def check(passage: Passage, doc: Document) -> Iterator[Hit]:
     if passage.kind != "heading":  # headings shorten names
         yield from _names(text, doc)
     yield from _abbreviations(text, doc)
-    for match in _SERIAL.finditer(text):
+    for match in _SERIAL.finditer(text) if ", and " in text else ():
         words = [w for w in match.groups() if w]
         if (all(w.isalpha() and w.islower() for w in words) or all(w[:1].isupper() for w in words)) and not re.search(
                 r"\b(?:however|therefore|moreover|thus|respectively|too)\b", match.group()):
@@ -79,7 +80,7 @@ def _abbreviations(text: str, doc: Document) -> Iterator[Hit]:
     defined = doc.memory("abbreviation-undefined")
     for match in re.finditer(r"\(([A-Z][A-Za-z&]*[A-Z](?:-\d+)?)\)", text):
         defined.setdefault(match.group(1), "defined")
-    symbols = [m.span(1) for m in IN_TEXT.finditer(text)]
+    symbols = [m.span(1) for m in IN_TEXT.finditer(text)] if "/" in text else []
     for match in _ABBREVIATION.finditer(text):
         token = match.group(1)
         base = token[:-1] if token.endswith("s") and token[:-1] in defined else token
