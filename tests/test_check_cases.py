@@ -15,6 +15,7 @@ from secretariat.errors import SecretariatError
 from secretariat.lint import RULES_FILE, load_rules
 from secretariat.pipeline import CheckOptions, check
 from secretariat.records import load_report
+from secretariat.registers.names import with_code_hints
 
 ROOT = Path(__file__).resolve().parents[1]
 CASES = ROOT / "tests" / "checks"
@@ -89,7 +90,7 @@ def test_case(case: Path, tmp_path: Path) -> None:
     if "error" in expected:
         with pytest.raises(SecretariatError) as caught:
             check(CheckOptions(folder, select=(case.parent.name,)))
-        assert expected["error"] in str(caught.value)
+        assert expected["error"] in str(with_code_hints(caught.value))  # as the command line says it
         return
     run = check(CheckOptions(folder, select=(case.parent.name,)))
     found = Counter((f.code, f.severity.value, Path(f.location.path).name, f.location.pointer or "")

@@ -228,3 +228,30 @@ def test_new_leaves_register_snapshots_behind_unless_asked_and_follows_the_umask
     kept = cli("new", "drafts/kept", "--from", str(old), "--keep-register-snapshots")
     assert kept.exit_code == 0
     assert (workspace / "drafts" / "kept" / "tip-protocol.register.json").is_file()
+
+
+def test_a_register_is_written_by_the_one_safe_writer(workspace: Path) -> None:
+    (workspace / "registers").mkdir()
+    mine = workspace / "registers" / "cop-sessions.json"
+    mine.write_text("{}", encoding="utf-8")  # not a register: said so, never edited
+    broken = cli("registers", "add-session", "9", "--venue", "Vienna", "--start", "2018-10-15", "--end",
+                 "2018-10-19", "--source", "x")
+    assert broken.exit_code == 1
+    assert broken.output == f"error: {mine}: expected an object with a body and a list of sessions\n"
+    elsewhere = workspace / "elsewhere.json"
+    shutil.copy(data_path("registers") / "cop-sessions.json", elsewhere)
+    mine.unlink()
+    mine.symlink_to(elsewhere)
+    linked = cli("registers", "add-session", "9", "--venue", "Vienna", "--start", "2018-10-15", "--end",
+                 "2018-10-19", "--source", "x")
+    assert linked.exit_code == 1, linked.output
+    assert "secretariat never writes through a link" in linked.output
+    assert elsewhere.read_bytes() == (data_path("registers") / "cop-sessions.json").read_bytes()
+    mine.unlink()
+    assert cli("registers", "add-session", "9", "--venue", "Vienna", "--start", "2018-10-15", "--end",
+               "2018-10-19", "--source", "x").exit_code == 0
+    os.chmod(mine, 0o640)
+    assert cli("registers", "add-session", "10", "--venue", "Vienna", "--start", "2020-10-12", "--end",
+               "2020-10-16", "--source", "x").exit_code == 0
+    assert mine.stat().st_mode & 0o777 == 0o640
+    assert [p.name for p in (workspace / "registers").iterdir()] == ["cop-sessions.json"]  # no staging left

@@ -356,13 +356,14 @@ def _echo_update(update: RegisterUpdate, what: str, output_format: str) -> None:
 def _checked(options: CheckOptions, run_check: Callable[[CheckOptions], CheckRun]) -> CheckRun:
     """Run the checks; records that cannot be loaded become findings, so every format reports them."""
     from secretariat.checks.runner import run_from_error
+    from secretariat.registers.names import with_code_hints
 
     try:
         return run_check(options)
     except SecretariatError as e:
         if isinstance(e, UsageError):
             raise
-        return run_from_error(e)
+        return run_from_error(with_code_hints(e))
 
 
 def _run(job: Callable[[], T], as_json: bool) -> T:
@@ -378,8 +379,10 @@ def _run(job: Callable[[], T], as_json: bool) -> T:
 
 
 def _fail(error: SecretariatError, as_json: bool) -> NoReturn:
+    from secretariat.registers.names import with_code_hints
     from secretariat.reporters import draft as draft_reporter
 
+    error = with_code_hints(error)  # "'Fiji' is FJI" where a record holds a State's name for its code
     if as_json:
         click.echo(draft_reporter.error_json(error))
     else:

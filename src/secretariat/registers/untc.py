@@ -14,13 +14,11 @@ from pathlib import Path
 
 from secretariat.dates import period_of
 from secretariat.errors import Location, Problem
-from secretariat.registers.countries import country_register
+from secretariat.registers.names import code_of
 
 MARKERS = {"": "ratification", "a": "accession", "A": "acceptance", "AA": "approval", "d": "succession"}
 MONTHS = {name: number for number, name in enumerate(
     ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), start=1)}
-# Names the Treaty Collection writes that the country register does not know in that form.
-ALIASES = {"european union": "EUR"}
 _DATE = re.compile(r"(?:(\d{1,2})\s+)?([A-Za-z]{3,9})\.?\s+(\d{4})|(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 _STATUS = re.compile(r"STATUS\s+AS\s+AT\s*:\s*(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})", re.IGNORECASE)
 
@@ -94,7 +92,7 @@ def _consent(text: str) -> tuple[When | None, str | None]:
 def _code(name: str) -> str | None:
     plain = re.sub(r"[\s\d,*]+$", "", name)  # footnote numbers the page prints after a name
     plain = re.sub(r"^St\.\s", "Saint ", plain)
-    return ALIASES.get(plain.lower()) or country_register().lookup(plain)
+    return code_of(plain)
 
 
 def _cells_from_text(text: str, delimiter: str | None) -> list[tuple[int, list[str]]]:

@@ -6,9 +6,7 @@ from __future__ import annotations
 
 import copy
 import json
-import os
 import re
-import shutil
 import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -18,11 +16,14 @@ from typing import Any
 
 from secretariat.dates import written
 from secretariat.errors import RegisterError, SecretariatError, UsageError
+from secretariat.files import read_regular, write_file
+from secretariat.limits import FILE_BYTES
 from secretariat.registers._treaty_files import read_register
 from secretariat.registers.countries import country_register
+from secretariat.registers.names import code_of
 from secretariat.registers.place import FOLDER, RegisterPlace
 from secretariat.registers.sessions import read_register as read_sessions
-from secretariat.registers.untc import ALIASES, Table, TableRow, When, parse_when
+from secretariat.registers.untc import Table, TableRow, When, parse_when
 
 KINDS = ("ratification", "accession", "acceptance", "approval", "succession")
 
@@ -106,34 +107,35 @@ def _edit(place: RegisterPlace, cwd: Path, name: str, edit: Callable[[dict[str, 
     if not source.is_file():
         raise UsageError(f"no register {name} in {place.describe()}")
     try:
-        data = json.loads(source.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as e:
+        validate(source)  # a register that is already wrong is reported as it is (bad input), not edited
+    except SecretariatError as e:
+        raise RegisterError(e.message, e.problems) from e
+    try:
+        data = json.loads(read_regular(source, FILE_BYTES).decode("utf-8"))
+    except (SecretariatError, ValueError) as e:
         raise RegisterError(f"{source}: cannot read the register: {e}") from e
     changes = edit(data)
     folder = place.folder if place.folder is not None else cwd / FOLDER
     target = folder / name
+    text = _dump(data, one_line).encode("utf-8")
+    with tempfile.TemporaryDirectory(prefix="secretariat-register-") as staging:
+        checked = Path(staging) / name  # validated under its own name (a register's id is its file name)
+        checked.write_bytes(text)
+        try:
+            validate(checked)
+        except SecretariatError as e:  # say it of the file the user has, not of the copy checked
+            raise RegisterError(str(e).replace(str(checked), str(target))) from e
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        staging = Path(tempfile.mkdtemp(prefix=".register-", dir=folder))
-        try:
-            (staging / name).write_text(_dump(data, one_line), encoding="utf-8")
-            validate(staging / name)
-            if target.exists():  # keep the permissions the user gave the file; a new one follows the umask
-                os.chmod(staging / name, target.stat().st_mode & 0o777)
-            os.replace(staging / name, target)
-        finally:
-            shutil.rmtree(staging, ignore_errors=True)
     except OSError as e:
-        raise SecretariatError(f"{target}: cannot write the register: {e.strerror or e}") from e
+        raise SecretariatError(f"{folder}: cannot make the registers folder: {e.strerror or e}") from e
+    write_file(target, text)  # the one safe writer: atomic, keeps the file's permissions, never through a link
     return RegisterUpdate(target, None if source == target else source, tuple(changes))
 
 
 def state_code(text: str) -> str:
     """Return the ISO3 code of a State given by code ("FJI") or by name ("Fiji"); raise UsageError."""
-    countries = country_register()
-    if text in countries or text in ALIASES.values():
-        return text
-    code = ALIASES.get(text.strip().lower()) or countries.lookup(text)
+    code = code_of(text)
     if code is None:
         raise UsageError(f"expected a State as a three-letter ISO code such as FJI, or its name ('Fiji' is FJI), "
                          f"found {text!r}")
