@@ -77,7 +77,7 @@ def test_json_lists_every_field_a_summary_and_the_checks(run: CheckRun) -> None:
                      "file": str(Path.cwd() / "report" / "content.json"), "line": 12, "column": 5,
                      "pointer": "/blocks/3/text", "paragraph": "/blocks/3", "offset": None,
                      "message": "the report says 170 parties", "expected": "169", "found": "170", "waived": None,
-                     "register": None}
+                     "register": None, "routine": None, "places": []}
     assert data["findings"][1]["waived"] == "the press release came after the period"
     assert [f["line"] for f in data["findings"]] == [12, 40, None, None]
     assert data["summary"] == {"errors": 1, "warnings": 0, "notes": 2, "waived": 1, "total": 4}

@@ -20,17 +20,24 @@ def sarif_of(folder: Path) -> dict:
     return json.loads(result.stdout)
 
 
-@pytest.mark.parametrize("damage", ["none", "findings", "unreadable"])
+@pytest.mark.parametrize("damage", ["none", "findings", "unreadable", "routine"])
 def test_sarif_output_is_valid(example: Path, edit_json, damage: str) -> None:
     if damage == "findings":
         edit_json(example / "figures.json", lambda f: f["figures"][0].update(value=170))
         (example / "waivers.json").unlink()
+    elif damage == "routine":  # notes folded into one result, each place a related location
+        edit_json(example / "report.json", lambda r: r.update(routine_notes=[
+            {"code": "figure-as-of-outside-period", "reason": "dated at the masthead date in every report"}]))
     elif damage == "unreadable":
         (example / "report.json").write_text("{ nope", encoding="utf-8")
     log = sarif_of(example)
     errors = sorted(Draft4Validator(SCHEMA).iter_errors(log), key=str)
     assert errors == [], errors[0].message if errors else ""
     assert log["runs"][0]["results"], "every case here has at least one result"
+    if damage == "routine":
+        [folded] = [r for r in log["runs"][0]["results"] if r["ruleId"] == "figure-as-of-outside-period"]
+        assert folded["properties"]["routine"] == "dated at the masthead date in every report"
+        assert [r["id"] for r in folded["relatedLocations"]] == [2, 3, 4, 5]  # the four notes folded
 
 
 def test_the_schema_catches_a_broken_log(example: Path) -> None:

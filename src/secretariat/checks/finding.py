@@ -31,6 +31,8 @@ class Finding:
     waived: str | None = None  # the reason the secretariat gave for accepting it
     offset: int | None = None  # the character offset in that paragraph's text, where the lint knows it
     register: str | None = None  # the register file the finding was judged against, if any
+    routine: str | None = None  # why the series counts these notes as routine (report.json routine_notes)
+    places: tuple[Finding, ...] = ()  # the routine notes folded into this one, each at its own place
 
     def waive(self, reason: str) -> Finding:
         """Return the finding marked as knowingly accepted, with the reason."""

@@ -13,6 +13,7 @@ from typing import Any
 from secretariat.checks import plugins
 from secretariat.checks.context import CheckContext
 from secretariat.checks.finding import Finding, Severity
+from secretariat.checks.routine import fold_routine
 from secretariat.errors import Location, Problem, SecretariatError, TemplateError
 from secretariat.records import ReportRecords
 from secretariat.registers.place import RegisterPlace
@@ -57,7 +58,8 @@ def all_codes() -> dict[str, str]:
              "invalid-record": "a record file cannot be read or does not match its schema, so no check ran",
              "text-render-failed": "a record text cannot be rendered (an unknown filter or name, a bad value): "
                                    "the checks that read the printed text did not run; the others did",
-             "waiver-unused": "a waiver in waivers.json matches no finding"}
+             "waiver-unused": "a waiver in waivers.json matches no finding",
+             "routine-code-unknown": "report.json routine_notes names a code no check reports"}
     for plugin in discover():
         codes.update(plugin.codes)
     return codes
@@ -107,6 +109,7 @@ def run_checks(records: ReportRecords, render: Callable[[], Mapping[str, str]] |
         findings.append(_render_finding(rendered.error))
     # a waiver for a check that could not read the text is not unused: say nothing of it
     findings = apply_waivers(records, findings, report_unused=wanted is None and rendered.error is None)
+    findings = fold_routine(records, findings, set(all_codes()))
     return CheckRun(tuple(sorted(findings, key=Finding.sort_key)), tuple(ran))
 
 

@@ -36,7 +36,10 @@ def finding_data(finding: Finding) -> dict[str, Any]:
             "line": loc.line, "column": loc.column, "pointer": loc.pointer, "paragraph": finding.paragraph,
             "offset": finding.offset,
             "message": finding.message, "expected": finding.expected, "found": finding.found,
-            "waived": finding.waived, "register": finding.register}
+            "waived": finding.waived, "register": finding.register, "routine": finding.routine,
+            "places": [{"file": note.location.path, "line": note.location.line, "column": note.location.column,
+                        "pointer": note.location.pointer, "paragraph": note.paragraph, "message": note.message}
+                       for note in finding.places]}
 
 
 def summary_data(run: CheckRun) -> dict[str, int]:

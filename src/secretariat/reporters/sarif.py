@@ -68,9 +68,16 @@ def _result(finding: Finding, rule_index: int) -> dict[str, Any]:
     properties = {"check": finding.check, "pointer": finding.location.pointer, "paragraph": finding.paragraph,
                   "offset": finding.offset, "expected": finding.expected, "found": finding.found}
     result["properties"] = {key: value for key, value in properties.items() if value}
+    related = []
     if finding.register is not None:
-        result["relatedLocations"] = [{"id": 1, "message": {"text": "the register this finding rests on"},
-                                       "physicalLocation": {"artifactLocation": artifact_location(finding.register)}}]
+        related.append({"id": 1, "message": {"text": "the register this finding rests on"},
+                        "physicalLocation": {"artifactLocation": artifact_location(finding.register)}})
+    if finding.routine is not None:  # routine notes of the series, folded: each place with its own message
+        result["properties"]["routine"] = finding.routine
+        related += [{**_location(note), "id": number, "message": {"text": note.message}}
+                    for number, note in enumerate(finding.places, start=2)]
+    if related:
+        result["relatedLocations"] = related
     return result
 
 

@@ -34,6 +34,8 @@ def next_report(old: dict[str, Any], previous_report: str) -> dict[str, Any]:
         "reporting_period": {"start": next_start(str(old["reporting_period"]["end"])), "end": None},
         "treaty": old["treaty"],
         "previous_report": previous_report,
+        # a setting of the series, not of one year: the notes that come back on every report
+        **({"routine_notes": old["routine_notes"]} if old.get("routine_notes") else {}),
     }
 
 
