@@ -6,7 +6,8 @@ sentences reworded, with paragraphs inserted, deleted and moved, with a footnote
 2018 report against the 2016 one. Both tools take the same two .docx and write a redline; each is a whole
 process (WmlComparer through python-redlines, as its users call it), run in turn. Then LibreOffice accepts
 and rejects every revision of both redlines (one office start): are the texts exactly the new and the old
-draft's? How much text each marks (characters inside insertions and deletions, spaces aside) says which is coarser.
+draft's? How much text each marks in the body and footnotes (characters inside insertions and deletions, spaces
+aside) says which is coarser; the running heads and footers, which WmlComparer does not compare, are counted apart.
 The reference comes from the `bench` extra (python-redlines, python-redlines-ooxmlpowertools); it is installed
 here if missing. It is never a dependency of secretariat.
 """
@@ -65,16 +66,18 @@ def pairs(where: Path) -> dict[str, tuple[Path, Path]]:
     return written
 
 
-def marked_characters(docx: Path) -> int:
+def marked_characters(docx: Path, parts: str = "document|footnotes") -> int:
     """Return how many characters a redline marks: the text inside its insertions and deletions.
 
     Spaces do not count: secretariat marks the lone space between two changed words inside one change
     ("169 parties" struck, "173 members" inserted) where a word-by-word comparer may leave it unmarked.
+    By default the body and the footnotes, which both tools compare; WmlComparer leaves the running heads
+    and footers as OLD has them, unmarked, so they are counted apart ("header\\d*|footer\\d*").
     """
     total = 0
     with zipfile.ZipFile(docx) as package:
         for name in package.namelist():
-            if re.fullmatch(r"word/(document|footnotes|header\d*|footer\d*)\.xml", name):
+            if re.fullmatch(rf"word/({parts})\.xml", name):
                 xml = package.read(name).decode("utf-8")
                 for block in re.findall(r"<w:(?:ins|del) [^>]*[^/]>(.*?)</w:(?:ins|del)>", xml, flags=re.S):
                     texts = re.findall(r"<w:(?:t|delText)(?: [^>]*)?>([^<]*)<", block)
@@ -117,7 +120,7 @@ def main(argv: list[str] | None = None) -> None:
         print(f"redline: secretariat compare vs WmlComparer (python-redlines), whole process, medians of {runs} "
               "paired runs", flush=True)
         written: list[Path] = []
-        marked: dict[str, tuple[int, int]] = {}
+        marked: dict[str, tuple[int, int, int, int]] = {}
         for name, (old, new) in documents.items():
             stem = name.replace(" ", "-")
             ours, theirs = where / f"{stem}-secretariat.docx", where / f"{stem}-wml.docx"
@@ -125,7 +128,9 @@ def main(argv: list[str] | None = None) -> None:
                             "wml": [sys.executable, str(wml), str(old), str(new), str(theirs)]}, runs, warm_up=False)
             ratio(f"{name}: secretariat compare vs WmlComparer", ("secretariat", times["secretariat"].seconds),
                   ("WmlComparer", times["wml"].seconds), TARGET)
-            marked[name] = (marked_characters(ours), marked_characters(theirs))
+            heads = r"header\d*|footer\d*"
+            marked[name] = (marked_characters(ours), marked_characters(theirs), marked_characters(ours, heads),
+                            marked_characters(theirs, heads))
             written += [old, new, ours, theirs]
         out = where / "refereed"
         out.mkdir()
@@ -140,10 +145,11 @@ def main(argv: list[str] | None = None) -> None:
                 accept = _same(out, f"{stem}-{suffix}", "accept", f"{stem}-new")
                 reject = _same(out, f"{stem}-{suffix}", "reject", f"{stem}-old")
                 line.append(f"{tool} {accept}/{reject}")
-            ours_marked, theirs_marked = marked[name]
+            ours_marked, theirs_marked, ours_heads, theirs_heads = marked[name]
             coarser = "ok" if ours_marked <= theirs_marked else "COARSER"
-            print(f"  {name}: {' | '.join(line)} | marked characters: secretariat {ours_marked:,}, "
-                  f"WmlComparer {theirs_marked:,} ({coarser})", flush=True)
+            print(f"  {name}: {' | '.join(line)} | characters marked in body and footnotes: secretariat "
+                  f"{ours_marked:,}, WmlComparer {theirs_marked:,} ({coarser}); in running heads and footers: "
+                  f"{ours_heads:,}, {theirs_heads:,}", flush=True)
 
 
 if __name__ == "__main__":

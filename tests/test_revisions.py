@@ -82,6 +82,19 @@ def test_a_record_id_pairs_a_paragraph_much_rewritten() -> None:
     assert align(old, new, {"/blocks/1": "id:x"}, {"/blocks/4": "id:x"}) == [(None, 0), (0, 1)]
 
 
+def test_a_keyed_paragraph_cut_short_keeps_its_common_words() -> None:
+    old = [_p("Regional agreements continued to be developed, including a regional strategy for combating "
+              "trafficking in persons and smuggling of migrants in West and Central Africa for the period 2015–2020;",
+              "/blocks/3/items/4")]
+    new = [_p("Regional agreements were developed:", "/blocks/3/items/4"),
+           _p("a first strategy;", "/blocks/3/items/4/items/0")]
+    keys = {source: source for source in ("/blocks/3/items/4", "/blocks/3/items/4/items/0")}
+    assert align(old, new) == [(0, None), (None, 0), (None, 1)]  # by text alone, too little in common
+    assert align(old, new, keys, keys) == [(0, 0), (None, 1)]
+    inlines, _ = diff_inlines(old[0].inlines, new[0].inlines)
+    assert [i.text for i in inlines if isinstance(i, Run) and not i.change] == ["Regional agreements ", " developed"]
+
+
 def test_the_only_paragraph_deleted_and_inserted_at_one_place_was_rewritten() -> None:
     old = [_p("Alpha beta gamma."), _p("Regional agreements continued to be developed."), _p("Omega psi chi.")]
     new = [_p("Alpha beta gamma."), _p("Synthetic text replacing a placeholder."), _p("Omega psi chi.")]

@@ -16,8 +16,10 @@ from secretariat.compare.words import plain_words
 from secretariat.model import Block, Heading, Paragraph, Run
 
 # Below this share of common words two differently keyed blocks are not the same block rewritten; blocks with
-# one key need KEYED (a content pointer can move to another record when records are inserted before it).
-SIMILAR, KEYED = 0.5, 0.2
+# one key need KEYED (a content pointer can move to another record when records are inserted before it). KEYED
+# is low enough that a sub-paragraph cut short and given sub-paragraphs of its own ("Regional agreements
+# continued to be developed, including …" to "Regional agreements were developed:") keeps its common words.
+SIMILAR, KEYED = 0.5, 0.1
 # A gap larger than this (old × new blocks) is not paired block by block: deleted and inserted as a whole.
 _MAX_CELLS = 250_000
 
