@@ -190,7 +190,9 @@ def test_import_of_an_unreadable_table_lists_every_bad_row_and_writes_nothing(wo
     assert result.exit_code == 1
     assert f"{table}: 3 row(s) cannot be read; nothing was imported" in result.output
     assert f"{table}:2: expected a State's name as the United Nations writes it, found 'Narnia'" in result.output
-    assert f"{table}:3: Fiji: expected a real date, found '31 Feb 2017'" in result.output
+    assert f"{table}:3: Fiji: expected a real date such as 2017-09-15 or 15 Sep 2017 (2017-09 or 2017 when only " \
+           "the month or year is known), found '31 Feb 2017' (invalid date '2017-02-31': day is out of range for " \
+           "month)" in result.output
     assert not (workspace / "registers").exists()
 
 
@@ -255,3 +257,24 @@ def test_a_register_is_written_by_the_one_safe_writer(workspace: Path) -> None:
                "2020-10-16", "--source", "x").exit_code == 0
     assert mine.stat().st_mode & 0o777 == 0o640
     assert [p.name for p in (workspace / "registers").iterdir()] == ["cop-sessions.json"]  # no staging left
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (("add-party", "tip-protocl", "FJI", "--consent", "2017-09", "--source", "x"),
+     "error: expected one of the registers (cop-sessions, tip-protocol), found no register tip-protocl.json in the "
+     "packaged registers ({packaged}); no registers/ folder found"),
+    (("add-party", "tip-protocol", "FJI", "--consent", "2017-13", "--source", "x"),
+     "error: --consent: expected a real date such as 2017-09-15 or 15 Sep 2017 (2017-09 or 2017 when only the "
+     "month or year is known), found '2017-13' (invalid date '2017-13': month must be in 1..12)"),
+    (("add-party", "tip-protocol", "fji", "--consent", "2017-09-01", "--type", "accesion", "--source", "x"),
+     "error: expected --type to be one of ratification, accession, acceptance, approval, succession, found "
+     "'accesion'"),
+    (("add-session", "9", "--venue", "Vienna", "--start", "2018-10-19", "--end", "2018-10-15", "--source", "x"),
+     "error: expected --start on or before --end, found 2018-10-19 after 2018-10-15"),
+])
+def test_register_command_messages_say_what_was_expected(workspace: Path, args: tuple[str, ...],
+                                                         message: str) -> None:
+    result = cli("registers", *args)
+    assert result.exit_code == 2
+    assert result.output == message.format(packaged=data_path("registers")) + "\n"
+    assert not (workspace / "registers").exists()

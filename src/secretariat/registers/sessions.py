@@ -55,11 +55,15 @@ def _session(entry: Any, where: str) -> Session:
     for name, value in (("venue", venue), ("source", source)):
         if not isinstance(value, str) or not value:
             raise SessionRegisterError(f"{where}: expected a non-empty {name}, found {value!r}")
+    days = []
     for name in ("start", "end"):
         try:
-            parse_partial(entry.get(name))
+            days.append(parse_partial(entry.get(name)))
         except (TypeError, ValueError) as e:
             raise SessionRegisterError(f"{where}: {name}: {e}") from None
+    if days[0].first() > days[1].last():
+        raise SessionRegisterError(f"{where}: expected the session to start on or before its end, found start "
+                                   f"{entry['start']} after end {entry['end']}")
     return Session(number, str(venue), entry["start"], entry["end"], str(source))
 
 

@@ -74,7 +74,8 @@ def parse_when(text: str) -> When | None:
     try:
         period = period_of(iso)
     except ValueError as e:
-        raise ValueError(f"expected a real date, found {text!r} ({e})") from e
+        raise ValueError(f"expected a real date such as 2017-09-15 or 15 Sep 2017 (2017-09 or 2017 when only the "
+                         f"month or year is known), found {text!r} ({e})") from e
     return When(period.start, period.end, text)
 
 

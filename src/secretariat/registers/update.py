@@ -105,7 +105,9 @@ def _edit(place: RegisterPlace, cwd: Path, name: str, edit: Callable[[dict[str, 
     """Apply ``edit`` to the register ``name`` and write it into the workspace, validated, atomically."""
     source = place.file(name)
     if not source.is_file():
-        raise UsageError(f"no register {name} in {place.describe()}")
+        known = ", ".join(sorted(p.name.removesuffix(".json") for p in place.files("*.json")))
+        raise UsageError(f"expected one of the registers ({known}), found no register {name} in "
+                         f"{place.describe()}")
     try:
         validate(source)  # a register that is already wrong is reported as it is (bad input), not edited
     except SecretariatError as e:
@@ -124,7 +126,8 @@ def _edit(place: RegisterPlace, cwd: Path, name: str, edit: Callable[[dict[str, 
         try:
             validate(checked)
         except SecretariatError as e:  # say it of the file the user has, not of the copy checked
-            raise RegisterError(str(e).replace(str(checked), str(target))) from e
+            kind = UsageError if isinstance(e, UsageError) else RegisterError
+            raise kind(str(e).replace(str(checked), str(target))) from e
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as e:
@@ -159,11 +162,13 @@ class PartyEvent:
 def add_party(place: RegisterPlace, cwd: Path, event: PartyEvent) -> RegisterUpdate:
     """Record a State's signature or consent in the workspace's treaty register."""
     code = state_code(event.state)
-    try:
-        consent = parse_when(event.consent) if event.consent else None
-        signed = parse_when(event.signature) if event.signature else None
-    except ValueError as e:
-        raise UsageError(str(e)) from e
+    when: dict[str, When | None] = {}
+    for label, value in (("--consent", event.consent), ("--signature", event.signature)):
+        try:
+            when[label] = parse_when(value) if value else None
+        except ValueError as e:
+            raise UsageError(f"{label}: {e}") from e
+    consent, signed = when["--consent"], when["--signature"]
     if consent is None and signed is None:
         raise UsageError("expected --consent or --signature (a date such as 2018-07-23, or 2018-07 if only the "
                          "month is known), found neither")
@@ -273,11 +278,17 @@ class SessionEvent:
 
 def add_session(place: RegisterPlace, cwd: Path, event: SessionEvent) -> RegisterUpdate:
     """Record a session in the workspace's register of sessions."""
+    days = []
     for label, value in (("--start", event.start), ("--end", event.end)):
         try:
-            parse_when(value)
+            day = parse_when(value)
         except ValueError as e:
             raise UsageError(f"{label}: {e}") from e
+        if day is None:
+            raise UsageError(f"{label}: expected a date such as 2018-10-15, found {value!r}")
+        days.append(day)
+    if days[0].start > days[1].end:
+        raise UsageError(f"expected --start on or before --end, found {event.start} after {event.end}")
     entry = {"number": event.number, "venue": event.venue, "start": event.start, "end": event.end,
              "source": event.source}
 

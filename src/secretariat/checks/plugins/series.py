@@ -20,8 +20,8 @@ CODES = {
     "change-mismatch": "a figure stated as a change since the previous report is not the difference",
     "parties-continuity-mismatch": "the parties now are not the parties then plus the new parties listed",
     "new-party-already-listed": "a State listed as a new party was already a party in the previous report",
-    "previous-report-missing": "figures are declared as changes since the previous report, but report.json names "
-                               "no previous_report: the cross-report checks did not run",
+    "previous-report-missing": "the report follows a previous session or declares figures as changes, but "
+                               "report.json names no previous_report: the cross-report checks did not run",
 }
 DEFAULT_TOLERANCE = Decimal("0.05")
 
@@ -49,14 +49,17 @@ def run(ctx: CheckContext) -> Iterator[Finding]:
 
 
 def _missing(ctx: CheckContext) -> Iterator[Finding]:
-    """Say that the cross-report checks did not run, where the records expect a previous report."""
+    """Say that the cross-report checks did not run, where the records show there is a previous report."""
     changes = [str(f.get("id")) for f in ctx.records.figures.values() if "change_of" in f]
-    if changes:
-        yield ctx.finding("previous-report-missing", Severity.NOTE, "report.json", "",
-                          "report.json names no previous_report, so the series checks (session sequence, "
-                          "contiguous period, parties then and now) did not run and the figures declared as "
-                          f"changes ({', '.join(changes)}) could not be compared; name the previous report's "
-                          "folder in \"previous_report\" to run them")
+    follows = (ctx.records.report.get("previous_session") or {}).get("number")
+    if not changes and follows is None:
+        return  # the first report of a series: nothing to compare with
+    after = "" if follows is None else f" though the report follows session {follows} (previous_session)"
+    compared = f" and the figures declared as changes ({', '.join(changes)}) could not be compared" if changes else ""
+    yield ctx.finding("previous-report-missing", Severity.NOTE, "report.json", "",
+                      f"report.json names no previous_report{after}, so the series checks (session sequence, "
+                      f"contiguous period, parties then and now) did not run{compared}; name the previous "
+                      "report's folder in \"previous_report\" to run them")
 
 
 def _sessions(ctx: CheckContext, previous: ReportRecords) -> Iterator[Finding]:
