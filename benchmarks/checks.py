@@ -12,16 +12,19 @@ from __future__ import annotations
 import argparse
 import cProfile
 import gc
+import json
+import os
 import pstats
 import shutil
 import statistics
+import subprocess
 import tempfile
 import time
 from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 
-from measure import SECRETARIAT, limit, paired, ratio
+from measure import SECRETARIAT, child_env, limit, paired, ratio
 from synthetic_activities import write_folder
 
 from secretariat.checks import discover, run_checks
@@ -99,9 +102,18 @@ def report(folder: Path, records: int, runs: int, locate: bool) -> None:
         print(f"  line:col of the first finding in activities.json: {seconds:.3f} s")
 
 
+def checked(command: list[str]) -> None:
+    """Stop unless the command checked the records (a refused file would be timed as a quick failure)."""
+    done = subprocess.run(command, capture_output=True, text=True, env=child_env(), check=False)
+    refused = [f["message"] for f in json.loads(done.stdout)["findings"] if f["code"] == "invalid-record"]
+    if refused:
+        raise SystemExit(f"the records were refused, not checked: {refused[0]}")
+
+
 def targets(folder: Path, records: int, runs: int, big: int, big_runs: int) -> None:
     """Time ``secretariat check`` as a whole process on both sizes; print each target."""
     command = [*SECRETARIAT, "check", str(folder), "--format", "json"]
+    checked(command)
     small = paired({"check": command}, runs, accept=(0, 1))["check"]
     print(f"checks: secretariat check, whole process, medians of {runs} runs")
     limit(f"check of {records:,} activities", small.seconds, 2.0, "s", f"cpu {small.cpu:.3f} s, peak {small.mib:,} MiB")
@@ -109,6 +121,9 @@ def targets(folder: Path, records: int, runs: int, big: int, big_runs: int) -> N
         return
     shutil.rmtree(folder)
     write_folder(folder, big)
+    # 1,000,000 activities are some 850 MiB of JSON, above the default limit of a record file's size
+    os.environ["SECRETARIAT_MAX_FILE_BYTES"] = "2G"
+    checked(command)
     large = paired({"check": command}, big_runs, accept=(0, 1), warm_up=False)["check"]
     limit(f"check of {big:,} activities", large.seconds, 20.0, "s", f"cpu {large.cpu:.3f} s")
     limit(f"check of {big:,} activities, peak memory", large.mib, 1536, "MiB")

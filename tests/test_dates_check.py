@@ -186,6 +186,6 @@ def test_activities_hold_dates_only_in_their_range() -> None:
 def test_the_activities_shortcut_finds_what_the_whole_walk_finds() -> None:
     data = json.loads((EXAMPLE / "activities.json").read_text(encoding="utf-8"))
     data["activities"][0]["dates"] = {"end": "2014", "start": "2015-13"}  # keys in either order
-    strings, ranges = activity_date_fields(data)
+    strings, ranges = (list(found) for found in activity_date_fields(data))
     assert (strings, ranges) == date_fields(data)
     assert len(ranges) == sum(1 for a in data["activities"] if "dates" in a) > 50

@@ -6,6 +6,7 @@ Partial dates, their spans and the rules for comparing them are in ``secretariat
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 from datetime import date
 from typing import Any
 
@@ -50,29 +51,35 @@ def date_fields(node: Any) -> tuple[list[tuple[str, str]], list[tuple[str, dict[
     return strings, ranges
 
 
-def activity_date_fields(data: Any) -> tuple[list[tuple[str, str]], list[tuple[str, dict[str, Any]]]]:
+def activity_date_fields(data: Any) -> tuple[Iterable[tuple[str, Any]], Iterable[tuple[str, Any]]]:
     """Return what ``date_fields`` returns for a valid activities.json, visiting only each activity's range.
 
     activities.schema.json allows dates in an activity only as its ``dates`` range (tests/test_dates_check.py
     holds the schema to that), so the whole-record walk, most of the check at 1,000,000 activities, is not needed.
+    Both are walked lazily, one after the other: lists of every date's pointer would add some 200 MB there.
     """
     activities = data.get("activities") if type(data) is dict else None
     if type(activities) is not list:
         return date_fields(data)
-    strings: list[tuple[str, str]] = []
-    ranges: list[tuple[str, dict[str, Any]]] = []
+    return _activity_dates(activities, False), _activity_dates(activities, True)
+
+
+def _activity_dates(activities: list[Any], ranges: bool) -> Iterator[tuple[str, Any]]:
     for index, activity in enumerate(activities):
         dates = activity.get("dates") if type(activity) is dict else None
         if dates is None and type(activity) is dict:
             continue
         if type(dates) is dict and all(type(value) is str for value in dates.values()):
             pointer = f"/activities/{index}/dates"
-            if "start" in dates and "end" in dates:
-                ranges.append((pointer, dates))
-            strings += ((f"{pointer}/{key}", value) for key, value in dates.items())
+            if not ranges:
+                yield from ((f"{pointer}/{key}", value) for key, value in dates.items())
+            elif "start" in dates and "end" in dates:
+                yield pointer, dates
         else:  # not as the schema has it (the checks may be handed unvalidated records): walk it all
-            _walk(activity, f"/activities/{index}", strings, ranges, True)
-    return strings, ranges
+            strings: list[tuple[str, str]] = []
+            found: list[tuple[str, dict[str, Any]]] = []
+            _walk(activity, f"/activities/{index}", strings, found, True)
+            yield from found if ranges else strings
 
 
 def _walk(node: Any, pointer: str, strings: list[tuple[str, str]], ranges: list[tuple[str, dict[str, Any]]],

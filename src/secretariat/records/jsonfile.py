@@ -10,8 +10,7 @@ import codecs
 import gc
 import hashlib
 import json
-import math
-import re
+import os
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -20,14 +19,13 @@ from typing import Any
 from secretariat.errors import LimitError, Location, Problem, RecordError, SecretariatError, UnsafeFileError
 from secretariat.files import open_regular, read_regular
 from secretariat.limits import DEPTH, FILE_BYTES
+from secretariat.records.jsonparse import may_hold_xml_invalid, parse_text
+from secretariat.records.jsonpieces import parse_stream
 from secretariat.records.sourcemap import PointerIndex, first_fault
 
 # A larger file's text is not held beside its data (at 1,000,000 activities it would be some 900 MB): it is
 # read again in the rare case it is needed, to locate a finding or to take the file's digest.
 KEEP_TEXT = 16 * 2**20
-# A character XML cannot hold is, in JSON text, either raw (only U+FFFE, U+FFFF: json.loads refuses raw
-# control characters) or an escape; a file with neither holds none, and its strings need no walk.
-_ESCAPED_INVALID = re.compile(r"\\(?:[bf]|u(?:00[01]|[dD][89a-fA-F]|[fF]{3}[eEfF]))")
 
 
 @dataclass(frozen=True)
@@ -92,37 +90,32 @@ def _index(text: str) -> PointerIndex:
     return PointerIndex(text)
 
 
-class _Duplicate(ValueError):
-    """A key given twice in one object."""
-
-
-def _unique(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    found = dict(pairs)
-    if len(found) != len(pairs):
-        raise _Duplicate
-    return found
-
-
 def _located(display: str, text: str, offset: int, message: str) -> Problem:
     line = text.count("\n", 0, offset) + 1
     return Problem(Location(display, line, offset - text.rfind("\n", 0, offset)), message)
 
 
-def _finite(text: str) -> float:
-    number = float(text)
-    if math.isinf(number):
-        raise ValueError(f"expected a JSON number a computer can hold, found {text} (too large)")
-    return number
-
-
-def _reject_constant(name: str) -> None:
-    raise ValueError(f"expected a JSON number, found {name} (not allowed in JSON)")
-
-
 def read_json(path: Path, display: str, inside: Path | None = None) -> JsonFile | Problem:
     """Read and parse a JSON file (regular, inside ``inside`` if given); return it or the problem that stops it."""
+    enabled = gc.isenabled()
+    gc.disable()  # parsing builds no cycles; collections during it cost more than the parse
     try:
+        return _read(path, display, inside)
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _read(path: Path, display: str, inside: Path | None) -> JsonFile | Problem:
+    try:
+        with open_regular(path, FILE_BYTES, inside) as stream:
+            if os.fstat(stream.fileno()).st_size > KEEP_TEXT:
+                streamed = parse_stream(stream)
+                if streamed is not None:
+                    return JsonFile(path, display, None, streamed[0], streamed[1])
         raw = read_regular(path, FILE_BYTES, inside)
+    except OSError as e:
+        return Problem(Location(display), f"cannot read the file: {e.strerror or e}")
     except (UnsafeFileError, LimitError) as e:
         return Problem(Location(display), e.message.removeprefix(f"{path}: "))
     try:
@@ -134,13 +127,7 @@ def read_json(path: Path, display: str, inside: Path | None = None) -> JsonFile 
         return Problem(Location(display, line, column), f"expected UTF-8 text, found byte 0x{found}")
     del raw  # not held while the data is built
     try:
-        enabled = gc.isenabled()
-        gc.disable()  # parsing builds no cycles; collections during it cost more than the parse
-        try:
-            data = json.loads(text, parse_constant=_reject_constant, parse_float=_finite, object_pairs_hook=_unique)
-        finally:
-            if enabled:
-                gc.enable()
+        data = parse_text(text)
     except json.JSONDecodeError as e:
         return Problem(Location(display, e.lineno, e.colno), f"malformed JSON: {e.msg}")
     except (ValueError, RecursionError) as e:
@@ -148,8 +135,7 @@ def read_json(path: Path, display: str, inside: Path | None = None) -> JsonFile 
         if fault is None:
             return Problem(Location(display), f"malformed JSON: {e}")
         return _located(display, text, *fault)
-    suspect = "\ufffe" in text or "\uffff" in text or _ESCAPED_INVALID.search(text) is not None
-    return JsonFile(path, display, text if len(text) <= KEEP_TEXT else None, data, suspect)
+    return JsonFile(path, display, text if len(text) <= KEEP_TEXT else None, data, may_hold_xml_invalid(text))
 
 
 def nesting_problem(record: JsonFile) -> Problem | None:
