@@ -127,7 +127,7 @@ def main(argv: list[str] | None = None) -> None:
             times = paired({"secretariat": [*SECRETARIAT, "compare", str(old), str(new), "-o", str(ours)],
                             "wml": [sys.executable, str(wml), str(old), str(new), str(theirs)]}, runs, warm_up=False)
             ratio(f"{name}: secretariat compare vs WmlComparer", ("secretariat", times["secretariat"].seconds),
-                  ("WmlComparer", times["wml"].seconds), TARGET)
+                  ("WmlComparer", times["wml"].seconds), TARGET, (times["secretariat"].cpu, times["wml"].cpu))
             heads = r"header\d*|footer\d*"
             marked[name] = (marked_characters(ours), marked_characters(theirs), marked_characters(ours, heads),
                             marked_characters(theirs, heads))

@@ -313,6 +313,22 @@ def test_whole_paragraph_marks_keep_every_style_when_joined(example_draft) -> No
                                    ("Last para.", "")]
 
 
+def test_a_redline_of_two_docx_reuses_the_qr_code_new_has(tmp_path: Path) -> None:
+    from secretariat.word.barcode import qr_png
+    from secretariat.word.reading import read_docx
+
+    old, new = make_pair("one-figure", tmp_path)
+    for folder, name in ((old, "old.docx"), (new, "new.docx")):
+        (tmp_path / name).write_bytes(build_docx_bytes(build_draft(load_report(folder))))
+    address = "https://undocs.org/CTOC/COP/2016/2"
+    pictures = dict(read_docx(tmp_path / "new.docx").pictures)
+    assert pictures[f"QR code of the document's address {address}"] == qr_png(address)
+    assert any(description.startswith("Code 39 barcode of the job number") for description in pictures)
+    compare(CompareOptions(tmp_path / "old.docx", tmp_path / "new.docx", tmp_path / "marked.docx"))
+    with zipfile.ZipFile(tmp_path / "marked.docx") as package:
+        assert package.read("word/media/qrcode.png") == qr_png(address)
+
+
 def test_a_docx_keeps_the_depth_of_its_sub_paragraphs(tmp_path: Path) -> None:
     old, new = make_pair("nested", tmp_path)
     for folder, name in ((old, "old.docx"), (new, "new.docx")):

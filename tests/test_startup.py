@@ -46,6 +46,18 @@ def test_check_and_draft_of_a_valid_report_import_no_heavy_library(tmp_path: Pat
     assert modules.isdisjoint(HEAVY), modules & set(HEAVY)
 
 
+def test_compare_of_two_docx_loads_neither_the_records_pipeline_nor_the_qr_encoder(tmp_path: Path) -> None:
+    drafts = []
+    for name in ("old", "new"):
+        code, _ = _imported("draft", str(EXAMPLE), "-o", str(tmp_path / f"{name}.docx"), "--no-comments")
+        drafts.append(str(tmp_path / f"{name}.docx"))
+    code, modules = _imported("compare", *drafts, "-o", str(tmp_path / "redline.docx"))
+    assert code == 0 and (tmp_path / "redline.docx").stat().st_size > 0
+    assert modules.isdisjoint({*HEAVY, "jinja2", "markdown_it", "jsonschema_rs"}), modules
+    assert "segno" not in modules, "the QR code of NEW is reused, not drawn again"
+    assert "secrets" not in modules, "a temporary file's name needs os.urandom, not secrets (hashlib, random)"
+
+
 def test_an_invalid_record_is_still_explained_by_jsonschema(tmp_path: Path) -> None:
     folder = tmp_path / "report"
     folder.mkdir()

@@ -10,7 +10,6 @@ keeping the target's mode (a new file gets the user's umask).
 from __future__ import annotations
 
 import os
-import secrets
 import stat
 from collections.abc import Callable
 from contextlib import suppress
@@ -102,7 +101,7 @@ def write_file(path: Path, content: bytes | Callable[[BinaryIO], object], record
         raise OutputError("cannot write: expected a file name, found an empty path")
     mode = writable(path, records)
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
-    temp = path.parent / f".{path.name}.{secrets.token_hex(6)}.tmp"
+    temp = path.parent / f".{path.name}.{os.urandom(6).hex()}.tmp"  # os, not secrets: a name, not a key
     try:
         fd = os.open(temp, flags, 0o666)  # 0666 less the umask, as any new file of the user's
     except OSError as e:

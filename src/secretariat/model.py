@@ -127,6 +127,8 @@ class Presentation:
     layout: str = "issued"  # or "manuscript"
     barcode: bool = True  # the job number as a Code 39 symbol
     qr_code: bool = True  # the document's official address (https://undocs.org/<symbol>) as a QR code
+    # pictures already drawn, as (description, PNG): a redline of a .docx reuses its QR code, not drawn again
+    drawn: tuple[tuple[str, bytes], ...] = ()
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,7 @@ from typing import Any
 
 from secretariat import __version__
 from secretariat.compare.redline import Version
-from secretariat.model import Block, Draft, FootnoteRef, Heading, Inline, Masthead, Origin, Paragraph, Run
+from secretariat.model import Block, Draft, FootnoteRef, Heading, Inline, Masthead, Origin, Paragraph, Presentation, Run
 from secretariat.word import names as n
 from secretariat.word.reading import ReadDocument, ReadParagraph, read_docx
 
@@ -133,6 +133,7 @@ def docx_version(path: Path, other: Draft | None = None) -> Version:
     masthead = _masthead(document, other.masthead if other is not None else None)
     draft = Draft(masthead=masthead, blocks=tuple(blocks), footnotes=footnotes, footnote_sources=sources,
                   title=masthead.title, origin=_origin(document.made_from, masthead.symbol),
+                  presentation=Presentation(drawn=document.pictures),
                   language=other.language if other is not None else "en-GB")
     identities = {b.source: b.source for b in blocks if b.source}
     return Version(draft, identities, "identities" if ours else "text", styled=False)

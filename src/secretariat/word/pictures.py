@@ -8,10 +8,10 @@ from lxml import etree
 
 from secretariat.model import Masthead, Presentation
 from secretariat.word.barcode import code39_png, qr_png
+from secretariat.word.ooxml import A_NS as _A
 from secretariat.word.ooxml import R_NS, styled_run, sub
+from secretariat.word.ooxml import WP_NS as _WP
 
-_WP = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
-_A = "http://schemas.openxmlformats.org/drawingml/2006/main"
 _PIC = "http://schemas.openxmlformats.org/drawingml/2006/picture"
 _EMU_PER_CM = 360000
 _BAR_HEIGHT, _QR_SIDE = 0.8 * _EMU_PER_CM, 1.6 * _EMU_PER_CM
@@ -40,8 +40,9 @@ def page_one_pictures(masthead: Masthead, presentation: Presentation) -> list[Pi
                                 f"Code 39 barcode of the job number {digits}"))
     if presentation.qr_code and "symbol" not in masthead.gaps and masthead.symbol:
         address = UNDOCS + masthead.symbol
-        pictures.append(Picture("qrcode.png", qr_png(address), round(_QR_SIDE), round(_QR_SIDE),
-                                f"QR code of the document's address {address}"))
+        description = f"QR code of the document's address {address}"
+        data = dict(presentation.drawn).get(description) or qr_png(address)
+        pictures.append(Picture("qrcode.png", data, round(_QR_SIDE), round(_QR_SIDE), description))
     return pictures
 
 

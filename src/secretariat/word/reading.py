@@ -15,7 +15,7 @@ from lxml import etree
 
 from secretariat.errors import DocumentError
 from secretariat.word.identity import identity_of, read_made_from, written_digest
-from secretariat.word.ooxml import PPR, PSTYLE, VAL, P, w
+from secretariat.word.ooxml import A_NS, PPR, PSTYLE, R_NS, VAL, WP_NS, P, w
 from secretariat.word.readnumbering import Numbering
 from secretariat.word.readpackage import Package
 from secretariat.word.readtext import ParagraphParts, ReadChange, walk
@@ -25,6 +25,7 @@ __all__ = ["ReadChange", "ReadComment", "ReadDocument", "ReadFootnote", "ReadPar
 
 _BODY_CONTAINERS = {w(tag) for tag in ("tbl", "tr", "tc", "sdt", "sdtContent", "customXml")}
 _NOTE_KINDS_SKIPPED = ("separator", "continuationSeparator", "continuationNotice")
+_INLINE, _DOC_PR, _BLIP, _EMBED = f"{{{WP_NS}}}inline", f"{{{WP_NS}}}docPr", f"{{{A_NS}}}blip", f"{{{R_NS}}}embed"
 
 
 @dataclass(frozen=True)
@@ -75,6 +76,7 @@ class ReadDocument:
     footnotes: tuple[ReadFootnote, ...]
     comments: tuple[ReadComment, ...]
     made_from: dict[str, Any] | None  # what a secretariat draft was made from; None for other documents
+    pictures: tuple[tuple[str, bytes], ...] = ()  # (description, bytes) of the pictures in the page footers
 
 
 def _paragraphs(container: etree._Element, pending: list[str]) -> Iterator[tuple[etree._Element, list[str]]]:
@@ -141,6 +143,22 @@ def _made_from(package: Package) -> dict[str, Any] | None:
     return None
 
 
+def _footer_pictures(package: Package) -> tuple[tuple[str, bytes], ...]:
+    """Return (description, bytes) of every picture drawn in a footer: page 1's barcode and QR code."""
+    found: list[tuple[str, bytes]] = []
+    for _id, kind, part in package.relationships(package.main):
+        if kind != "footer":
+            continue
+        media = {rel_id: target for rel_id, _kind, target in package.relationships(part)}
+        for inline in package.xml(part).iter(_INLINE):
+            described, blip = inline.find(_DOC_PR), next(inline.iter(_BLIP), None)
+            target = media.get(blip.get(_EMBED, "")) if blip is not None else None
+            data = package.read(target) if target else None
+            if described is not None and data is not None:
+                found.append((described.get("descr", ""), data))
+    return tuple(found)
+
+
 def is_untouched_draft(path: Path) -> bool:
     """Return whether path is a draft exactly as secretariat wrote it (no editor has saved it since)."""
     try:
@@ -204,6 +222,7 @@ def read_docx(path: Path) -> ReadDocument:
                 index=len(paragraphs)))
         comments += [ReadComment(*texts, paragraph=None) for key, texts in comment_texts.items()
                      if key not in seen_comments]
-        return ReadDocument(Path(path), tuple(paragraphs), tuple(footnotes), tuple(comments), _made_from(package))
+        return ReadDocument(Path(path), tuple(paragraphs), tuple(footnotes), tuple(comments), _made_from(package),
+                            _footer_pictures(package))
     finally:
         package.close()

@@ -84,17 +84,24 @@ class Package:
             line = f" line {e.lineno}" if e.lineno else ""
             raise _fail(self.path, f"{name}{line}: expected well-formed XML, found {e.msg}") from e
 
-    def related(self, source: str) -> dict[str, str]:
-        """Return the parts related to source by relationship type (last segment) -> part name."""
+    def relationships(self, source: str) -> list[tuple[str, str, str]]:
+        """Return (id, type's last segment, part name) of source's relationships to parts of the package."""
         folder, name = posixpath.split(source)
         rels = self.xml(posixpath.join(folder, "_rels", f"{name}.rels"))
-        found: dict[str, str] = {}
+        found: list[tuple[str, str, str]] = []
         for rel in rels.iter(_PKG_REL):
             if rel.get("TargetMode") == "External":
                 continue
             target = rel.get("Target", "")
             part = target.lstrip("/") if target.startswith("/") else posixpath.normpath(posixpath.join(folder, target))
-            found.setdefault(rel.get("Type", "").rsplit("/", 1)[-1], part)
+            found.append((rel.get("Id", ""), rel.get("Type", "").rsplit("/", 1)[-1], part))
+        return found
+
+    def related(self, source: str) -> dict[str, str]:
+        """Return the parts related to source by relationship type (last segment) -> part name (the first)."""
+        found: dict[str, str] = {}
+        for _id, kind, part in self.relationships(source):
+            found.setdefault(kind, part)
         return found
 
     def close(self) -> None:

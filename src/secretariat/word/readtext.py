@@ -17,6 +17,9 @@ _CONTAINERS = {w(tag) for tag in ("hyperlink", "smartTag", "sdt", "sdtContent", 
 _NOTE_REF, _BOOKMARK, _DEL_TEXT = w("footnoteReference"), w("bookmarkStart"), w("delText")
 _COMMENT_MARKS = (w("commentRangeStart"), w("commentReference"))
 _AUTHOR, _DATE, _NAME, _ID = w("author"), w("date"), w("name"), w("id")
+_MARK_CHANGES = ((f"{RPR}/{w('ins')}", "paragraph inserted"), (f"{RPR}/{w('del')}", "paragraph mark deleted"))
+_PARAGRAPH_CHANGE, _RUN_CHANGE = w("pPrChange"), w("rPrChange")
+_COMMENT_REF, _CUSTOM_MARK = w("commentReference"), w("customMarkFollows")
 
 
 @dataclass(frozen=True)
@@ -55,11 +58,11 @@ def walk(p: etree._Element, skip_note_marks: bool = False) -> ParagraphParts:
     parts = ParagraphParts()
     ppr = p.find(PPR)
     if ppr is not None:
-        for tag, kind in ((w("ins"), "paragraph inserted"), (w("del"), "paragraph mark deleted")):
-            mark = ppr.find(f"{RPR}/{tag}")
+        for path, kind in _MARK_CHANGES:
+            mark = ppr.find(path)
             if mark is not None:
                 parts.changes.append(_change(mark, kind))
-        formatting = ppr.find(w("pPrChange"))
+        formatting = ppr.find(_PARAGRAPH_CHANGE)
         if formatting is not None:
             parts.changes.append(_change(formatting, "formatting"))
     _walk(p, parts, skip_note_marks)
@@ -89,12 +92,14 @@ def _walk(parent: etree._Element, parts: ParagraphParts, skip_note_marks: bool) 
 
 
 def _run(run: etree._Element, parts: ParagraphParts, skip_note_marks: bool) -> None:
-    formatting = run.find(f"{RPR}/{w('rPrChange')}")
-    if formatting is not None:
-        parts.changes.append(_change(formatting, "formatting"))
-    style = run.find(f"{RPR}/{RSTYLE}")
-    if skip_note_marks and style is not None and style.get(VAL) == n.FOOTNOTE_REFERENCE:
-        return  # the mark at the start of a footnote ("1", or a custom "*")
+    properties = run.find(RPR)
+    if properties is not None:
+        formatting = properties.find(_RUN_CHANGE)
+        if formatting is not None:
+            parts.changes.append(_change(formatting, "formatting"))
+        style = properties.find(RSTYLE)
+        if skip_note_marks and style is not None and style.get(VAL) == n.FOOTNOTE_REFERENCE:
+            return  # the mark at the start of a footnote ("1", or a custom "*")
     custom = False
     for child in run:
         tag = child.tag
@@ -106,10 +111,10 @@ def _run(run: etree._Element, parts: ParagraphParts, skip_note_marks: bool) -> N
             parts.text.append(text or "")
             parts.rejected.append(text or "")
         elif tag == _NOTE_REF:
-            custom = child.get(w("customMarkFollows")) in ("1", "true", "on")
+            custom = child.get(_CUSTOM_MARK) in ("1", "true", "on")
             parts.notes.append((_note_id(child), ""))
             parts.note_offsets.append(sum(len(piece) for piece in parts.text))
-        elif tag == w("commentReference"):
+        elif tag == _COMMENT_REF:
             parts.comments.append(child.get(_ID, ""))
 
 
