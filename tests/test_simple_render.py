@@ -73,3 +73,25 @@ def test_a_bad_value_for_a_filter_names_the_line(setting) -> None:
 def test_values_are_escaped_on_the_fast_path(setting) -> None:
     _, env, _, _ = setting
     assert render_simple(env, "t", "a {{ v }} *b*", {"v": "*x* [^1]"}) == "a \\*x\\* \\[\\^1\\] *b*"
+
+
+@pytest.mark.parametrize("text", [
+    "{{ (fig['parties-total'].value + fig['parties-total'].value) | count }}",
+    "{{ fig['parties-total'].value + fig['parties-total'].value }} and {{ report.symbol + report.symbol }}",
+    "{{ ((fig['parties-total'].value + fig['parties-total'].value)) | count(capital=True) }}",
+    "{{ report.symbol | lower | upper }}",  # filters in a chain stay on the fast path
+])
+def test_sums_and_chained_filters_render_as_jinja_renders_them(setting, text: str) -> None:
+    _, env, loader, context = setting
+    fast = render_simple(env, "t", text, context)
+    assert fast is not None
+    assert fast == render(env, loader.add(f"sum {text}", text), context)
+
+
+@pytest.mark.parametrize("text", [
+    "{{ fig['parties-total'].value + fig['parties-total'].value | count }}",  # Jinja: a + (b | count)
+    "{{ report.symbol + fig['parties-total'].value }}",  # a type error Jinja reports with its line
+])
+def test_a_sum_jinja_reads_otherwise_or_cannot_add_goes_to_jinja(setting, text: str) -> None:
+    _, env, _, context = setting
+    assert render_simple(env, "t", text, context) is None

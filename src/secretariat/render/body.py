@@ -20,12 +20,13 @@ BODY_TEMPLATE = "report.md.j2"
 def _text(env: jinja2.Environment, loader: RecordTextLoader, name: str, text: str,
           context: dict[str, Any]) -> Md:
     # The text limit is far beyond any paragraph and well below what Word can hold in one text node.
-    if len(text) > TEXT_CHARS.value:
+    most = TEXT_CHARS.value
+    if len(text) > most:
         raise TemplateError.at(name, None, TEXT_CHARS.exceeded(f"{len(text):,} characters"))
     rendered = render_simple(env, name, text, context)
     if rendered is None:
         rendered = render(env, loader.add(name, text), context)
-    if len(rendered) > TEXT_CHARS.value:
+    if len(rendered) > most:
         raise TemplateError.at(name, None, TEXT_CHARS.exceeded(f"{len(rendered):,} characters once rendered"))
     return Md(rendered.strip())
 

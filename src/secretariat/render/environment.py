@@ -105,10 +105,10 @@ def _raise(name: str | None, line: int | None, message: str, cause: BaseExceptio
 def render(env: jinja2.Environment, name: str, context: Mapping[str, Any], limit: Limit = TEXT_CHARS) -> str:
     """Render a template, at most ``limit`` characters; a failure names the template (or record text) and the line."""
     try:
-        parts, size = [], 0
+        parts, size, most = [], 0, limit.value  # read once: the body template yields thousands of chunks
         for chunk in env.get_template(name).generate(context):
             size += len(chunk)
-            if size > limit.value:
+            if size > most:
                 raise LimitError(limit.exceeded("more once rendered"))
             parts.append(chunk)
         return "".join(parts)

@@ -145,6 +145,10 @@ class BoundedSandbox(ImmutableSandboxedEnvironment):
         return __self.budget.checked(super().call(__context, __obj, *args, **kwargs))
 
     def call_binop(self, context: Context, operator: str, left: Any, right: Any) -> Any:
+        return self.binop(operator, left, right)
+
+    def binop(self, operator: str, left: Any, right: Any) -> Any:
+        """Apply an operator within the budget: a template's ``a + b`` and a simple text's alike."""
         self.budget.tick()
         _precheck_binop(self.budget, operator, left, right)
         return self.budget.checked(self.binop_table[operator](left, right))

@@ -2,9 +2,9 @@
 
 Compiling a Jinja template costs about a millisecond per paragraph, which dominates a long report.
 Most record texts are prose with ``{{ path | filter(args) }}`` substitutions; those are evaluated here
-with Jinja's own lookup rules, filters and finalize. Anything else (statements, comments, whitespace
-control, operators, tests, and undefined values) is left to Jinja: ``render_simple`` returns None and
-the caller compiles the text.
+with Jinja's own lookup rules, filters, finalize and sums (``a + b``). Anything else (statements, comments,
+whitespace control, other operators, tests, and undefined values) is left to Jinja: ``render_simple``
+returns None and the caller compiles the text.
 """
 
 from __future__ import annotations
@@ -17,7 +17,8 @@ from typing import Any
 
 import jinja2
 
-from secretariat.errors import TemplateError
+from secretariat.errors import LimitError, TemplateError
+from secretariat.render.sandbox import BoundedSandbox
 
 _EXPRESSION = re.compile(r"\{\{(.*?)\}\}", re.S)
 _NOT_SIMPLE = re.compile(r"\{%|\{#|\{\{-|-\}\}")
@@ -68,7 +69,16 @@ def _evaluate(env: jinja2.Environment, node: ast.expr, context: Mapping[str, Any
     if isinstance(node, ast.Subscript) and isinstance(node.slice, ast.Constant):
         return _defined(env.getitem(_evaluate(env, node.value, context), node.slice.value))
     if isinstance(node, ast.BinOp) and isinstance(node.op, ast.BitOr):
+        left = node.left
+        if isinstance(left, ast.BinOp) and not isinstance(left.op, ast.BitOr) and left.col_offset == node.col_offset:
+            raise _NotSimple  # "a + b | f" unbracketed: Jinja filters b alone, Python would filter the sum
         return _filter(env, node.right, _evaluate(env, node.left, context))
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add) and isinstance(env, BoundedSandbox):
+        left, right = _evaluate(env, node.left, context), _evaluate(env, node.right, context)
+        try:
+            return env.binop("+", left, right)
+        except (LimitError, ValueError, TypeError, ArithmeticError) as e:
+            raise _NotSimple from e  # Jinja reports it, with the line of the text
     raise _NotSimple
 
 
