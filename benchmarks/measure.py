@@ -19,7 +19,21 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
-SECRETARIAT = [sys.executable, "-m", "secretariat"]
+
+
+def _secretariat() -> list[str]:
+    """Return the command as a user runs it: the installed script of this Python's environment, else -m."""
+    script = Path(sys.executable).with_name("secretariat")
+    try:
+        shebang = script.read_text(encoding="utf-8").splitlines()[0]
+    except (OSError, IndexError, UnicodeDecodeError):
+        return [sys.executable, "-m", "secretariat"]
+    # only the script of this very environment measures the code under test (not another installation's)
+    ours = shebang.startswith("#!") and Path(shebang[2:].strip()).parent.resolve() == script.parent.resolve()
+    return [str(script)] if ours else [sys.executable, "-m", "secretariat"]
+
+
+SECRETARIAT = _secretariat()
 
 
 @dataclass(frozen=True)

@@ -6,12 +6,15 @@ pyproject.toml); a source checkout has them at the repository root, ``<repo>/<ki
 
 from __future__ import annotations
 
-from importlib.resources import files
 from pathlib import Path, PurePosixPath
 
 KINDS = ("data", "schemas", "templates")
 
-_REPO_ROOT = Path(__file__).resolve().parents[2]
+# The package's own folder, as importlib.resources.files("secretariat") gives it for an installed package
+# (a wheel is unpacked into site-packages; a zipped package would have no real paths to give). Importing
+# importlib.resources (with tempfile, shutil and zipfile) costs every command a few milliseconds of start-up.
+_PACKAGE = Path(__file__).resolve().parent
+_REPO_ROOT = _PACKAGE.parents[1]
 
 
 def resource_path(kind: str, rel: str) -> Path:
@@ -21,8 +24,8 @@ def resource_path(kind: str, rel: str) -> Path:
     parts = PurePosixPath(rel).parts
     if PurePosixPath(rel).is_absolute() or ".." in parts:
         raise ValueError(f"resource path {rel!r} must be a relative path inside {kind}/ without '..'")
-    installed = files("secretariat").joinpath("_data", kind, *parts)
-    if isinstance(installed, Path) and installed.exists():
+    installed = _PACKAGE.joinpath("_data", kind, *parts)
+    if installed.exists():
         return installed
     return _REPO_ROOT.joinpath(kind, *parts)
 
