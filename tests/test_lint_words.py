@@ -7,7 +7,10 @@ from pathlib import Path
 
 import pytest
 
+from secretariat.errors import RecordError
+from secretariat.lint.rulefile import load_rules
 from secretariat.lint.words import WordPattern, alternation
+from secretariat.resources import data_path
 
 TEXTS = [path.read_text(encoding="utf-8") for path in sorted((Path(__file__).parent / "data" / "lint").glob("*.txt"))]
 CASES = [
@@ -39,3 +42,17 @@ def test_the_letter_tree_prefers_the_longest_word_that_the_rest_of_the_pattern_a
                  "Equatorial Guinea and Guinea", *TEXTS]:
         assert [m.group() for m in tree.finditer(text)] == [m.group() for m in plain.finditer(text)]
     assert [m.group() for m in tree.finditer("Guinea-Bissau and Nigeria")] == ["Guinea-Bissau", "Nigeria"]
+
+
+def test_every_shipped_rule_compiles() -> None:
+    # the shipped rules are compiled on first use in a run; this is where a malformed one is caught
+    rules = load_rules(data_path("lint/rules.toml"))
+    assert len(rules) > 10
+    assert all(pattern.compiled()[0].pattern for rule in rules for pattern, _, _ in rule.patterns)
+
+
+def test_a_malformed_pattern_in_a_rules_file_is_reported_at_once(tmp_path: Path) -> None:
+    path = tmp_path / "style-rules.toml"
+    path.write_text('[[rule]]\ncode = "bad"\nkind = "existence"\ntokens = ["(unclosed"]\n', encoding="utf-8")
+    with pytest.raises(RecordError, match="regular expressions in rule 'bad'"):
+        load_rules(path)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 # Series that open a symbol (Dag Hammarskjöld Library, "UN Documentation: Symbols"; ../shared/un-style.md).
 ROOTS = frozenset({"A", "S", "E", "ST", "CTOC", "CAC", "CCPCJ", "UNODC", "TD", "DP", "UNEP", "ICCD", "CRC",
@@ -12,6 +13,11 @@ UNDER = {"PRST": "S"}
 _COMPONENT = re.compile(r"[A-Z][A-Za-z]*(\.\d+)?|\d+|(Add|Rev|Corr|Amend)\.\d+")
 # A symbol-like token in running text: capitalized components joined by slashes.
 IN_TEXT = re.compile(r"(?<![\w/.])([A-Z][A-Za-z0-9.]*(?:/[A-Za-z0-9.]+)+)")
+
+
+def cited(text: str) -> Iterator[re.Match[str]]:
+    """Return the symbol-like tokens of a text (group 1); a text without a slash is not even searched."""
+    return IN_TEXT.finditer(text) if "/" in text else iter(())
 
 
 def symbol_problem(symbol: str, latest_year: int) -> tuple[str, str] | None:

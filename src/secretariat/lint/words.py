@@ -18,19 +18,26 @@ _Tree: TypeAlias = dict[str, "_Tree"]
 class WordPattern:
     """A pattern that may not follow a character of ``before`` (by default a letter, digit, _ or -)."""
 
-    def __init__(self, body: str, flags: int = 0, before: str = r"[\w-]") -> None:
-        self.pattern = re.compile(body, flags)
-        self._before = re.compile(before, flags)
-        self._whole = f"(?<!{before})(?:{body})"
-        self._flags = flags
+    def __init__(self, body: str, flags: int = 0, before: str = r"[\w-]", *, compile_now: bool = True) -> None:
+        self._body, self._flags, self._before = body, flags, before
+        self._compiled: tuple[re.Pattern[str], re.Pattern[str]] | None = None
+        if compile_now:  # a malformed pattern raises re.error here, where it is defined
+            self.compiled()
+
+    def compiled(self) -> tuple[re.Pattern[str], re.Pattern[str]]:
+        """Return the pattern and the test of the character before, compiled on first use."""
+        if self._compiled is None:
+            self._compiled = re.compile(self._body, self._flags), re.compile(self._before, self._flags)
+        return self._compiled
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
         """Yield the matches of the whole-word pattern in a text, as ``re.finditer`` would."""
-        search, before, pos = self.pattern.search, self._before.match, 0
+        pattern, preceding = self.compiled()
+        search, before, pos = pattern.search, preceding.match, 0
         while (match := search(text, pos)) is not None:
             start, end = match.span()
             if start == end:  # an empty match: leave what comes after it to the engine's own rules
-                yield from re.compile(self._whole, self._flags).finditer(text, pos)
+                yield from re.compile(f"(?<!{self._before})(?:{self._body})", self._flags).finditer(text, pos)
                 return
             if start and before(text, start - 1):
                 pos = start + 1

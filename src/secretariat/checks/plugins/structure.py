@@ -7,7 +7,7 @@ from typing import Any
 
 from secretariat.checks.context import CheckContext
 from secretariat.checks.finding import Finding, Severity
-from secretariat.lint.symbols import IN_TEXT, symbol_problem
+from secretariat.lint.symbols import cited, symbol_problem
 from secretariat.records.footnotes import footnote_issues
 
 CODES = {
@@ -48,7 +48,7 @@ def _symbols(ctx: CheckContext) -> Iterator[Finding]:
             yield ctx.finding("symbol-malformed", Severity.ERROR, "report.json", pointer,
                               f"expected {problem[0]}, found {problem[1]}", expected=problem[0], found=problem[1])
     for pointer, text in ctx.texts():
-        for symbol in IN_TEXT.findall(text):
+        for symbol in (match.group(1) for match in cited(text)):
             problem = symbol_problem(symbol.rstrip("."), year)
             if problem is not None:
                 yield ctx.finding("symbol-malformed", Severity.ERROR, "content.json", pointer,

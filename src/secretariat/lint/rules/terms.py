@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 
 from secretariat.lint.passage import Document, Hit, Passage
-from secretariat.lint.symbols import IN_TEXT, symbol_problem
+from secretariat.lint.symbols import cited, symbol_problem
 from secretariat.lint.words import WordPattern
 
 CODES = {
@@ -44,7 +44,7 @@ def check(passage: Passage, doc: Document) -> Iterator[Hit]:
 
 def symbols(passage: Passage, doc: Document) -> Iterator[Hit]:
     """Check the document symbols cited in one passage."""
-    for match in IN_TEXT.finditer(passage.text):
+    for match in cited(passage.text):
         symbol = match.group(1).rstrip(".")
         if not any(c.isdigit() for c in symbol) or not symbol.split("/")[0].isupper():
             continue  # "Director-General/Executive Director": words joined by a slash, not a symbol
@@ -80,7 +80,7 @@ def _abbreviations(text: str, doc: Document) -> Iterator[Hit]:
     defined = doc.memory("abbreviation-undefined")
     for match in re.finditer(r"\(([A-Z][A-Za-z&]*[A-Z](?:-\d+)?)\)", text):
         defined.setdefault(match.group(1), "defined")
-    symbols = [m.span(1) for m in IN_TEXT.finditer(text)] if "/" in text else []
+    symbols = [m.span(1) for m in cited(text)]
     for match in _ABBREVIATION.finditer(text):
         token = match.group(1)
         base = token[:-1] if token.endswith("s") and token[:-1] in defined else token
