@@ -20,7 +20,7 @@ from secretariat.registers.names import with_code_hints
 ROOT = Path(__file__).resolve().parents[1]
 CASES = ROOT / "tests" / "checks"
 EXAMPLE = ROOT / "drafts" / "ctoc-cop-2016-tip"
-RUN_CODES = {"routine-code-unknown": "routine"}  # reported by the run itself, whichever check is selected
+RUN_CODES = {"routine-code-unknown": "routine", "text-render-failed": "render"}  # the run's own findings
 
 
 def case_dirs() -> list[Path]:

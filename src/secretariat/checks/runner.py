@@ -7,6 +7,7 @@ import pkgutil
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache
+from pathlib import Path
 from types import ModuleType
 from typing import Any
 
@@ -106,19 +107,25 @@ def run_checks(records: ReportRecords, render: Callable[[], Mapping[str, str]] |
                 f"the {plugin.name} check could not run: {e}" if isinstance(e, SecretariatError)
                 else f"the {plugin.name} check failed on these records ({type(e).__name__}: {e})"))
     if rendered.error is not None:
-        findings.append(_render_finding(rendered.error))
+        findings.append(_render_finding(records, rendered.error))
     # a waiver for a check that could not read the text is not unused: say nothing of it
     findings = apply_waivers(records, findings, report_unused=wanted is None and rendered.error is None)
     findings = fold_routine(records, findings, set(all_codes()))
     return CheckRun(tuple(sorted(findings, key=Finding.sort_key)), tuple(ran))
 
 
-def _render_finding(error: SecretariatError) -> Finding:
+def _render_finding(records: ReportRecords, error: SecretariatError) -> Finding:
     """Return the one finding for a text that cannot be rendered, at the record text it comes from."""
     where = error.location if isinstance(error, TemplateError) else None
     message = error.message
     if where is not None and ": " in message:  # the location is the finding's own; keep the plain sentence
         message = message.split(": ", 1)[1]
+    record = records.files.get(Path(where.path).name) if where is not None and where.pointer else None
+    if where is not None and where.pointer and record is not None:
+        # the error's line counts within the text; the finding's is the record file's, like every other finding
+        if where.line is not None and where.line > 1:
+            message = f"line {where.line} of the text: {message}"
+        where = record.locate(where.pointer)
     return Finding("text-render-failed", Severity.ERROR, where or Location(""), message,
                    check="render")
 

@@ -123,9 +123,9 @@ def render(env: jinja2.Environment, name: str, context: Mapping[str, Any], limit
     except (jinja2.UndefinedError, jinja2.TemplateRuntimeError, ValueError, TypeError, ArithmeticError,
             KeyError) as e:
         frame_name, line = _template_frame(sys.exc_info()[2], name)
-        kind = ("missing data" if isinstance(e, jinja2.UndefinedError)
-                else "not allowed" if isinstance(e, SecurityError) else "bad value")
-        _raise(frame_name, line, f"{kind}: {e}", e)
+        if isinstance(e, jinja2.UndefinedError):
+            _raise(frame_name, line, _undefined(str(e)), e)
+        _raise(frame_name, line, f"{'not allowed' if isinstance(e, SecurityError) else 'bad value'}: {e}", e)
     except (LimitError, UnsafeFileError, TemplateError) as e:
         frame_name, line = _template_frame(sys.exc_info()[2], name)
         _raise(frame_name, line, e.message, e)
@@ -133,6 +133,19 @@ def render(env: jinja2.Environment, name: str, context: Mapping[str, Any], limit
         frame_name, line = _template_frame(sys.exc_info()[2], name)
         _raise(frame_name, line, "nested too deeply: expected a macro or include that ends, or expressions "
                                  "nested less deeply", e)
+
+
+def _undefined(message: str) -> str:
+    """Say a missing name or field in the words of the person who wrote the text."""
+    name = re.fullmatch(r"'(.*)' is undefined", message)
+    if name is not None:
+        return (f"expected a name the records give a text (report, fig, act, prev when previous_report is set, "
+                f"gap), found {name.group(1)!r}")
+    key = re.fullmatch(r"'.*' has no (?:attribute|element) '?(.*?)'?", message)
+    if key is not None:
+        return (f"expected a field of the records or a figure id of figures.json named {key.group(1)!r}, found "
+                "none by that name")
+    return f"missing data: {message}"
 
 
 def _template_frame(tb: Any, fallback: str) -> tuple[str, int | None]:

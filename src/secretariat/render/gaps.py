@@ -11,6 +11,8 @@ import functools
 from collections.abc import Callable
 from typing import Any
 
+import jinja2
+
 from secretariat.render.escape import Md, escape_markdown
 
 
@@ -86,6 +88,9 @@ def gap_aware(function: Callable[..., Any]) -> Callable[..., Any]:
 
     @functools.wraps(function)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
+        for value in (*args, *kwargs.values()):
+            if isinstance(value, jinja2.Undefined):  # say which name is missing, not how the filter choked on it
+                value._fail_with_undefined_error()
         gap = first_gap(*args, *kwargs.values())
         return gap if gap is not None else function(*args, **kwargs)
 
