@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from secretariat.records import load_report
+
 
 def run(*args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run([sys.executable, "-m", "secretariat", *args], capture_output=True, text=True,
@@ -88,8 +90,11 @@ def test_a_text_that_cannot_render_is_located_for_machines(example: Path, edit_j
     result = run("check", str(example), "--format", "json")
     assert result.returncode == 1
     [finding] = [f for f in json.loads(result.stdout)["findings"] if f["code"] == "text-render-failed"]
-    assert (finding["line"], finding["pointer"]) == (2, "/blocks/1/text")
-    assert finding["file"].endswith("content.json") and "nope" in finding["message"]
+    typed = load_report(example).files["content.json"].locate("/blocks/1/text")  # where the text is, as typed
+    assert (finding["line"], finding["column"], finding["pointer"]) == (typed.line, typed.column, "/blocks/1/text")
+    assert finding["file"].endswith("content.json")
+    assert finding["message"] == ("line 2 of the text: expected a field of the records or a figure id of "
+                                  "figures.json named 'nope', found none by that name")
 
 
 def test_missing_data_in_a_template_names_the_template_file_and_line(example: Path) -> None:
