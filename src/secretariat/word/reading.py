@@ -14,7 +14,7 @@ from typing import Any
 from lxml import etree
 
 from secretariat.errors import DocumentError
-from secretariat.word.identity import identity_of, read_made_from, written_digest
+from secretariat.word.identity import MADE_FROM_NS, identity_of, read_made_from, written_digest
 from secretariat.word.ooxml import A_NS, PPR, PSTYLE, R_NS, VAL, WP_NS, P, w
 from secretariat.word.readnumbering import Numbering
 from secretariat.word.readpackage import Package
@@ -25,6 +25,7 @@ __all__ = ["ReadChange", "ReadComment", "ReadDocument", "ReadFootnote", "ReadPar
 
 _BODY_CONTAINERS = {w(tag) for tag in ("tbl", "tr", "tc", "sdt", "sdtContent", "customXml")}
 _NOTE_KINDS_SKIPPED = ("separator", "continuationSeparator", "continuationNotice")
+_MADE_FROM = f"{{{MADE_FROM_NS}}}madeFrom"
 _INLINE, _DOC_PR, _BLIP, _EMBED = f"{{{WP_NS}}}inline", f"{{{WP_NS}}}docPr", f"{{{A_NS}}}blip", f"{{{R_NS}}}embed"
 
 
@@ -133,14 +134,19 @@ def _comments(package: Package, part: str | None) -> dict[str, tuple[str, str, s
             for c in package.xml(part).iter(w("comment"))}
 
 
-def _made_from(package: Package) -> dict[str, Any] | None:
+def _made_from_item(package: Package) -> etree._Element | None:
     for name in package.names("customXml/item"):
         if name.startswith("customXml/itemProps") or not name.endswith(".xml"):
             continue
-        made_from = read_made_from(package.xml(name))
-        if made_from is not None:
-            return made_from
+        item = package.xml(name)
+        if item.tag == _MADE_FROM:
+            return item
     return None
+
+
+def _made_from(package: Package) -> dict[str, Any] | None:
+    item = _made_from_item(package)
+    return read_made_from(item) if item is not None else None
 
 
 def _footer_pictures(package: Package) -> tuple[tuple[str, bytes], ...]:
@@ -166,11 +172,12 @@ def is_untouched_draft(path: Path) -> bool:
     except DocumentError:
         return False
     try:
-        made_from = _made_from(package)
-        if made_from is None or not made_from.get("written"):
+        item = _made_from_item(package)  # only its seal: what the draft was made from is not needed here
+        written = item.get("written", "") if item is not None else ""
+        if not written:
             return False
         members = [(name, package.read(name) or b"") for name in package.names("")]
-        return bool(written_digest(members) == made_from["written"])
+        return bool(written_digest(members) == written)
     except DocumentError:
         return False
     finally:

@@ -95,12 +95,18 @@ class Numbering:
         self._counters: dict[str, list[int]] = {}
         self._labels: dict[str, list[str]] = {}
         self._overridden: set[str] = set()
+        self._chains: dict[str | None, list[tuple[str, _Style]]] = {}
 
     def _style_chain(self, style_id: str | None) -> list[tuple[str, _Style]]:
+        known = self._chains.get(style_id)
+        if known is not None:  # looked up twice per paragraph, and most paragraphs share a few styles
+            return known
         chain: list[tuple[str, _Style]] = []
+        start = style_id
         while style_id and style_id in self._styles and len(chain) < 20:
             chain.append((style_id, self._styles[style_id]))
             style_id = self._styles[style_id].based_on
+        self._chains[start] = chain
         return chain
 
     def kind(self, style_id: str | None, level: int | None) -> str:
