@@ -9,6 +9,8 @@ from secretariat.checks.context import CheckContext
 from secretariat.checks.finding import Finding, Severity
 from secretariat.lint.symbols import cited, symbol_problem
 from secretariat.records.footnotes import footnote_issues
+from secretariat.registers import country_register
+from secretariat.registers.names import ALIASES
 
 CODES = {
     "footnote-unreferenced": "a footnote is referenced nowhere",
@@ -19,6 +21,7 @@ CODES = {
     "paragraph-id-duplicate": "two paragraphs of content.json share an id",
     "activity-paragraph-unknown": "an activity or paragraph points at a record that does not exist",
     "word-limit-exceeded": "the report is longer than the 8,500 words of a secretariat report",
+    "country-code-unknown": "an activity names a country by a code the country register does not know",
 }
 WORD_LIMIT = 8500
 
@@ -31,6 +34,7 @@ def run(ctx: CheckContext) -> Iterator[Finding]:
     yield from _symbols(ctx)
     yield from _siblings(ctx)
     yield from _links(ctx)
+    yield from _country_codes(ctx)
     words = sum(len(text.split()) for text in ctx.rendered.values())
     words += sum(len(str(note.get("text", "")).split()) for note in ctx.records.footnotes.values())
     if words > WORD_LIMIT:
@@ -54,6 +58,24 @@ def _symbols(ctx: CheckContext) -> Iterator[Finding]:
                 yield ctx.finding("symbol-malformed", Severity.ERROR, "content.json", pointer,
                                   f"expected {problem[0]}, found {problem[1]}", expected=problem[0],
                                   found=problem[1], paragraph=ctx.block_of(pointer))
+
+
+def _country_codes(ctx: CheckContext) -> Iterator[Finding]:
+    """Report, where it is typed, an activity's country code that no country has (it would count or print)."""
+    register = country_register()
+    for index, activity in enumerate(ctx.record_items("activities.json", "activities")):
+        if not isinstance(activity, dict):
+            continue
+        typed = [(f"/countries/{n}", code) for n, code in enumerate(activity.get("countries") or [])]
+        typed += [(f"/places/{n}/country", place.get("country")) for n, place in enumerate(activity.get("places") or [])
+                  if isinstance(place, dict)]
+        for pointer, code in typed:
+            if isinstance(code, str) and code not in register and code not in ALIASES.values():
+                yield ctx.finding("country-code-unknown", Severity.ERROR, "activities.json",
+                                  f"/activities/{index}{pointer}",
+                                  f"expected the ISO code of a country, such as FJI (Fiji), found {code!r}, which "
+                                  "the country register does not know", paragraph=ctx.paragraph_of(
+                                      "activities.json", f"/activities/{index}"))
 
 
 def _siblings(ctx: CheckContext) -> Iterator[Finding]:
