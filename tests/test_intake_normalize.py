@@ -99,3 +99,34 @@ def test_batches_keep_each_problem_with_its_row() -> None:
     assert result[0] == {"participants.count": 2, "countries.1": "TCD"}
     assert [(r.number, p.column, p.value) for r in rows for p in r.problems] == [
         (302, "participants.count", "lots"), (303, "countries.1", "Chadd")]
+
+
+def _cerberus_normalize(normalizer: Normalizer, rows: list[Row]) -> tuple[list[dict[str, Any]], list[tuple]]:
+    """Normalize as intake did with cerberus: one document per batch, each column's coercer, nullable."""
+    from cerberus import Validator
+
+    rules = {header: {"coerce": c, "nullable": True} for header, c in normalizer.coercers.items()}
+    validator = Validator({"rows": {"type": "list", "schema": {"type": "dict", "schema": rules}}})
+    result = validator.normalized({"rows": [dict(row.cells) for row in rows]}, always_return_document=True)
+    problems = []
+    for index, found in sorted(validator.errors.get("rows", [{}])[0].items()):
+        for header, messages in found[0].items():
+            prefix = f"field {header!r} cannot be coerced: "  # cerberus' wording around the coercer's message
+            problems += [(rows[index].number, header, message.removeprefix(prefix)) for message in messages]
+    return [{k: v for k, v in cells.items() if v is not None} for cells in result["rows"]], sorted(problems)
+
+
+def test_rows_are_normalized_as_cerberus_normalized_them() -> None:
+    headers = ["id", "kind", "title", "dates.start", "dates.end", "countries.1", "countries.2", "partners",
+               "participants.count", "thematic_area", "session", "unknown column"]
+    normalizer = Normalizer(activities_layout(), headers, country_register(), date(2016, 6, 14), None)
+    odd: list[Any] = [None, "", "  ", "x", 12, 12.0, 12.5, -3, True, "1,311", "1 311", "about fifty", "Chad",
+                      "Chadd", "chad; Fiji", ["Chad"], datetime(2015, 10, 12),
+                      Dated(datetime(2015, 10, 12), "dd/mm/yyyy"),
+                      "2015-13", "12/10/2015", "2015", "Workshop", "legislative assistance", "IOM; UNICEF", "\x07"]
+    rows = [Row(n + 2, {header: odd[(n * 7 + i * 3) % len(odd)] for i, header in enumerate(headers)
+                        if (n + i) % 5}) for n in range(400)]
+    expected, problems = _cerberus_normalize(normalizer, rows)
+    assert normalizer.normalize(rows) == expected
+    assert sorted((r.number, p.column, p.expected) for r in rows for p in r.problems) == problems
+    assert len(problems) > 100 and sum(len(cells) for cells in expected) > 1000

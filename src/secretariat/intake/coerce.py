@@ -127,12 +127,14 @@ def country(register: CountryRegister, on: date) -> Coercer:
     A cell may hold several names separated by ";"; the result is then a list.
     """
     candidates = _candidates(register, on)
+    known: dict[str, str] = {}  # a return names the same few hundred countries again and again
 
     def one(name: str) -> str:
-        code = register.lookup(name)
+        code = known.get(name) or register.lookup(name)
         if code is None and name in register.codes:
             code = name
         if code is not None:
+            known[name] = code
             return code
         suggestions = _nearest(name.casefold(), candidates)
         hint = f"; did you mean {' or '.join(map(repr, suggestions))}?" if suggestions else \

@@ -103,13 +103,19 @@ def formula_like(value: object) -> TypeGuard[str]:
     return isinstance(value, str) and value.startswith(_FORMULA_START) and not _PLAIN_NUMBER.fullmatch(value)
 
 
-def cell_problem(column: str, value: object) -> CellProblem | None:
-    """Return what is wrong with one submitted value on its own: a formula-like text, or a text over the limit."""
-    found = next((v for v in (value if isinstance(value, list) else [value]) if formula_like(v)), None)
+def cell_problem(column: str, value: object, most: int | None = None) -> CellProblem | None:
+    """Return what is wrong with one submitted value on its own: a formula-like text, or a text over the limit.
+
+    ``most`` is the text size limit in force, when the caller has read it already (once per row, not per cell).
+    """
+    if isinstance(value, list):
+        found = next((v for v in value if formula_like(v)), None)
+    else:
+        found = value if formula_like(value) else None
     if found is not None:
         return CellProblem(column, shown(found)[:60], f"expected text, found one starting with {found[0]!r}, "
                            "which a spreadsheet program runs as a formula: remove that first character")
-    if isinstance(value, str) and len(value) > TEXT_CHARS.value:
+    if isinstance(value, str) and len(value) > (TEXT_CHARS.value if most is None else most):
         return CellProblem(column, shown(value)[:60], TEXT_CHARS.exceeded(f"{len(value):,} characters"))
     return None
 
@@ -122,6 +128,7 @@ def make_row(number: int, headers: list[str | None], values: list[Any] | tuple[A
         raise SubmissionError(f"row {number:,}: {COLUMNS.exceeded(f'{len(values):,} values in the row')}")
     cells: dict[str, Any] = {}
     problems: list[CellProblem] = []
+    most = TEXT_CHARS.value
     for position, value in enumerate(values):
         if value is None or (isinstance(value, str) and not value.strip()):
             continue
@@ -131,7 +138,7 @@ def make_row(number: int, headers: list[str | None], values: list[Any] | tuple[A
             problems.append(CellProblem(f"column {letter}", shown(value),
                                         "nothing in a column without a header: add the header or move the value"))
             continue
-        problem = cell_problem(header, value)
+        problem = cell_problem(header, value, most)
         if problem is not None:
             problems.append(problem)
             continue
