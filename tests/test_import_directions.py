@@ -36,10 +36,16 @@ def part_of(module: str) -> str:
 
 
 def imports(package: Path = PACKAGE) -> Iterator[tuple[str, int, str]]:
-    """Yield (file, line, imported module) for every import of secretariat, lazy ones inside functions too."""
+    """Yield (file, line, imported module) for every import of secretariat, lazy and relative ones too."""
     for path in sorted(package.rglob("*.py")):
+        here = path.relative_to(package.parent).with_suffix("").parts
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            if isinstance(node, ast.ImportFrom) and node.level > 0:
+                # "from ..render import body" in secretariat/checks/x.py is secretariat.render.body
+                base = ".".join(here[: len(here) - node.level])
+                names = ([f"{base}.{node.module}"] if node.module
+                         else [f"{base}.{alias.name}" for alias in node.names])
+            elif isinstance(node, ast.ImportFrom) and node.module:
                 names = [node.module]
             elif isinstance(node, ast.Import):
                 names = [alias.name for alias in node.names]
@@ -86,8 +92,14 @@ def test_an_import_against_the_flow_is_found(tmp_path: Path) -> None:
     (package / "checks" / "plugins").mkdir(parents=True)
     (package / "checks" / "plugins" / "words.py").write_text(
         "from secretariat.records import load_report\n\ndef run():\n    import secretariat.render.body\n")
+    (package / "checks" / "plugins" / "__init__.py").write_text("from ...render import body\n")
+    (package / "checks" / "dates.py").write_text("from . import plugins\nfrom ..series import start\n")
     (package / "registers").mkdir()
     (package / "registers" / "__init__.py").write_text("from secretariat.dates import parse\n")
     assert upward_imports(package) == [
+        f"secretariat/checks/dates.py:2: checks (layer {LAYER['checks']}) imports secretariat.series "
+        f"(layer {LAYER['series']})",
+        f"secretariat/checks/plugins/__init__.py:1: checks (layer {LAYER['checks']}) imports secretariat.render "
+        f"(layer {LAYER['render']})",
         f"secretariat/checks/plugins/words.py:4: checks (layer {LAYER['checks']}) imports secretariat.render.body "
         f"(layer {LAYER['render']})"]
