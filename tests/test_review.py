@@ -89,6 +89,21 @@ def test_review_reports_every_kind_of_edit(example: Path, drafted: Path, tmp_pat
     assert snapshot(example) == before  # review alone changes nothing
 
 
+def test_an_edit_deep_in_a_paragraph_is_shown_where_it_is(example: Path, drafted: Path, tmp_path: Path) -> None:
+    def late_edit(root) -> None:  # type: ignore[no-untyped-def]
+        replace_text(paragraph(root, "Despite the progress"), "a pressing global problem", "a serious global problem")
+
+    edited = rewrite(drafted, tmp_path / "edited.docx", late_edit)
+    _, data = review_json(edited, example)
+    [message] = [f["message"] for f in data["findings"] if f["code"] == "review-paragraph-edited"]
+    assert message == ("paragraph 74 was edited: '…in persons remains a pressing global problem, victimizing…' became "
+                       "'…in persons remains a serious global problem, victimizing…'")
+    _, data = review_json(edited, example, "--apply")
+    [change] = [c for c in data["apply"]["changes"] if c["action"] == "edited"]
+    assert change["detail"] == ("'…in persons remains a pressing global problem, victimizing…' -> "
+                                "'…in persons remains a serious global problem, victimizing…'")
+
+
 def test_apply_keeps_expressions_refuses_values_and_round_trips(example: Path, drafted: Path, tmp_path: Path) -> None:
     edited = rewrite(drafted, tmp_path / "edited.docx", editorial_edits)
     code, data = review_json(edited, example, "--apply")

@@ -10,7 +10,7 @@ from typing import Any
 from secretariat.errors import Location, Problem, ReviewError
 from secretariat.review.compare import Comparison, Placed
 from secretariat.review.layout import moved
-from secretariat.review.located import name
+from secretariat.review.located import difference, name
 from secretariat.review.merge import literal
 from secretariat.review.outcome import MERGED, STALE, UNCHANGED, Outcome
 
@@ -149,8 +149,8 @@ def _edits(comparison: Comparison, outcomes: dict[str, Outcome]) -> list[Change]
                                   f"wrote {refusal.edited!r}); it comes from {refusal.expression}", applied=False))
         if result.wording_changed:
             action = "footnote-edited" if record.kind == "footnote" else "edited"
-            changes.append(Change(action, record.file, pointer, f"{result.drafted[:80]!r} -> "
-                                  f"{result.merge.expected[:80]!r}"))
+            before, after = difference(result.drafted, result.merge.expected)
+            changes.append(Change(action, record.file, pointer, f"{before} -> {after}"))
     return changes
 
 

@@ -6,7 +6,7 @@ from secretariat.checks.finding import Finding, Severity
 from secretariat.model import Comment
 from secretariat.review.compare import Comparison
 from secretariat.review.layout import numbering_findings, structure_findings
-from secretariat.review.located import Located, name, short
+from secretariat.review.located import Located, difference, name, short
 from secretariat.review.outcome import CONFLICT, STALE, UNCHANGED, UNMAPPABLE, Outcome
 from secretariat.word.reading import ReadParagraph
 
@@ -67,8 +67,9 @@ def _edited(found: Located, comparison: Comparison, paragraph: ReadParagraph, re
     record = comparison.texts[pointer]
     here = name(paragraph)
     if result.status == STALE:
+        drafted, printed = difference(result.drafted, record.printed)
         found.add("review-records-changed", Severity.WARNING, pointer,
-                  f"{here} prints {short(result.drafted)}, but the records now print {short(record.printed)}: "
+                  f"{here} prints {drafted}, but the records now print {printed}: "
                   "draft again to bring the document up to date", record.file,
                   expected=record.printed, found=result.drafted)
         return
@@ -92,8 +93,8 @@ def _edited(found: Located, comparison: Comparison, paragraph: ReadParagraph, re
     elif result.wording_changed:
         code = {"heading": "review-heading-changed", "footnote": "review-footnote-edited"}.get(
             record.kind, "review-paragraph-edited")
-        found.add(code, Severity.WARNING, pointer, f"{here} was edited: {short(result.drafted)} became "
-                  f"{short(result.merge.expected if result.merge else result.edited)}", record.file)
+        before, after = difference(result.drafted, result.merge.expected if result.merge else result.edited)
+        found.add(code, Severity.WARNING, pointer, f"{here} was edited: {before} became {after}", record.file)
 
 
 def _footnotes(found: Located, comparison: Comparison, outcomes: dict[str, Outcome]) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from os.path import commonprefix
 
 from secretariat.checks.finding import Finding, Severity
 from secretariat.review.compare import Comparison
@@ -25,6 +26,24 @@ def name(paragraph: ReadParagraph) -> str:
 
 def short(text: str, limit: int = 60) -> str:
     return repr(text if len(text) <= limit else text[: limit - 1] + "…")
+
+
+def difference(before: str, after: str, context: int = 20) -> tuple[str, str]:
+    """Return the part of each text that differs, with the words around it: '…a pressing global…'."""
+    start = len(commonprefix([before, after]))
+    same_end = min(len(commonprefix([before[::-1], after[::-1]])), len(before) - start, len(after) - start)
+    lo = max(start - context, 0)
+    while lo > 0 and not before[lo - 1].isspace():  # the common part is alike in both: whole words only
+        lo -= 1
+    tail = min(context, same_end)
+    while tail < same_end and not before[len(before) - same_end + tail].isspace():
+        tail += 1
+
+    def cut(text: str) -> str:
+        hi = len(text) - same_end + tail
+        return ("…" if lo else "") + text[lo:hi] + ("…" if hi < len(text) else "")
+
+    return short(cut(before), 160), short(cut(after), 160)
 
 
 class Located:
