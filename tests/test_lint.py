@@ -103,7 +103,10 @@ def test_lint_command_formats_and_exit_codes(tmp_path: Path) -> None:
     result = runner.invoke(main, ["lint", str(garbage), str(clean)])
     assert result.exit_code == 1 and "document-unreadable" in result.output and "broken.docx" in result.output
     assert runner.invoke(main, ["lint"]).exit_code == 2
-    assert runner.invoke(main, ["lint", str(tmp_path / "missing.txt")]).exit_code == 2
+    # a missing file is a file that cannot be read, as for check and review: reported, and the others linted
+    result = runner.invoke(main, ["lint", str(tmp_path / "missing.txt"), str(CORPUS / "ctoc-cop-2016-tip.txt")])
+    assert result.exit_code == 1 and "missing.txt" in result.output and "No such file" in result.output
+    assert "document-unreadable" in result.output and "symbol-malformed" in result.output
 
 
 def test_lint_of_the_example_folder_reports_its_waived_findings() -> None:

@@ -195,7 +195,7 @@ def compare(old: Path, new: Path, output: Path, output_format: str, revisions: R
 
 
 @main.command("lint")
-@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--format", "output_format", type=click.Choice(FINDINGS_FORMATS), default="text",
               show_default=True, help="Text for people; JSON or SARIF 2.1.0 for machines.")
 @click.option("--strict", is_flag=True, help="Exit 1 on warnings too.")
