@@ -15,6 +15,7 @@ import pytest
 
 from office import to_text
 from secretariat.records.content import empty_sections
+from secretariat.records.writing import dump_record_file, dumps
 from test_check_cases import apply_edit
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -113,6 +114,16 @@ def test_new_carries_structure_and_leaves_metadata_unset(started: Path) -> None:
     items = next(b for b in blocks if b.get("id") == "intro-key-achievements")["items"]
     assert [("gap(" in item) for item in items] == [False, False, False, False, True, False]
     assert "Regional agreements continued" in items[4] and "2015–2020" not in items[4]
+
+
+def test_new_writes_the_records_in_the_layout_intake_and_review_keep(started: Path, tmp_path: Path) -> None:
+    # one layout for every writer, so that the first intake or review --apply leaves a small diff
+    for path in sorted(started.glob("*.json")):
+        text = path.read_text(encoding="utf-8")
+        assert text == dumps(json.loads(text)) + "\n", path.name
+    dump_record_file(tmp_path / "figures.json", {"figures": [{"id": "a", "parts": ["b", "c"]}]})
+    assert (tmp_path / "figures.json").read_text(encoding="utf-8") == (
+        '{\n  "figures": [\n    {\n      "id": "a",\n      "parts": ["b", "c"]\n    }\n  ]\n}\n')
 
 
 @pytest.mark.office

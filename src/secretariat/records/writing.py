@@ -1,7 +1,7 @@
-"""Write record files: streamed in the bundled files' layout (intake), or whole (a new report's folder).
+"""Write record files in one layout: streamed (intake, review --apply), or whole (a new report's folder).
 
-The layout of the bundled record files, which intake keeps so that it leaves a small diff: two-space
-indents; a list of plain values on one line when it has one value or fits in 120 characters.
+The layout, kept by every writer so that a change leaves a small diff: two-space indents; a list of plain
+values on one line when it has one value or fits in 120 characters.
 """
 
 from __future__ import annotations
@@ -77,5 +77,5 @@ def replace_records(path: Path, head: dict[str, Any], key: str, records: Iterabl
 
 
 def dump_record_file(path: Path, data: dict[str, Any]) -> None:
-    """Write a whole record file as indented JSON (the files of a report folder that ``new`` creates)."""
-    write_file(path, (json.dumps(data, indent=2, ensure_ascii=False) + "\n").encode("utf-8"), records=True)
+    """Write a whole record file in the layout above (the files of a report folder that ``new`` creates)."""
+    write_file(path, (dumps(data) + "\n").encode("utf-8"), records=True)
