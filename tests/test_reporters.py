@@ -10,9 +10,11 @@ import pytest
 
 from secretariat import __version__
 from secretariat.checks import CheckRun, Finding, Severity
+from secretariat.compare import ChangeSummary
 from secretariat.errors import Location
 from secretariat.pipeline import DraftResult
 from secretariat.reporters import draft, findings, sarif
+from secretariat.reporters.changes import changes_text
 
 CODES = {"party-count": "the stated number of parties differs from the register",
          "date-outside-period": "a date falls outside the reporting period"}
@@ -182,3 +184,12 @@ def test_draft_reports_summarize_findings_and_comments(run: CheckRun) -> None:
                         checks=CheckRun((), ("dates",)))
     assert draft.draft_text(clean).splitlines()[1] == "no findings from checks: dates; no comments in the draft"
     assert json.loads(draft.draft_json(clean))["ok"] is True
+
+
+def test_the_change_summary_names_masthead_fields_as_a_person_does() -> None:
+    summary = ChangeSummary("old.docx", "identities", changed=1, footnotes_changed=1,
+                            masthead_changed=("symbol", "venue_dates", "job_number", "job_short", "job_dates.0",
+                                              "job_dates.1"))
+    assert changes_text(summary) == ("changes against old.docx marked as tracked changes: paragraphs and headings: "
+                                     "1 changed, 0 inserted, 0 deleted, 1 footnote changed, masthead: symbol, "
+                                     "venue and dates, job number, job dates")

@@ -13,6 +13,17 @@ if TYPE_CHECKING:
     from secretariat.compare import ChangeSummary
 
 
+# the masthead's fields as a person names them (JSON keeps the field names)
+_MASTHEAD_NAMES = {"venue_dates": "venue and dates", "agenda_item": "agenda item", "agenda_footnote": "agenda footnote",
+                   "agenda_title": "agenda title", "job_number": "job number", "job_short": "job number",
+                   "job_dates.0": "job dates", "job_dates.1": "job dates"}
+
+
+def _masthead_fields(fields: list[str] | tuple[str, ...]) -> str:
+    names = [_MASTHEAD_NAMES.get(f, f.replace("_", " ")) for f in fields]
+    return ", ".join(dict.fromkeys(names))
+
+
 def changes_text(changes: ChangeSummary) -> str:
     """Describe what a marked draft shows changed since the earlier version."""
     if changes.unchanged:
@@ -21,7 +32,7 @@ def changes_text(changes: ChangeSummary) -> str:
     parts = [f"paragraphs and headings: {changes.changed} changed, {changes.inserted} inserted, "
              f"{changes.deleted} deleted", plural(changes.footnotes_changed, "footnote") + " changed"]
     if changes.masthead_changed:
-        parts.append("masthead: " + ", ".join(changes.masthead_changed))
+        parts.append("masthead: " + _masthead_fields(changes.masthead_changed))
     note = ("; paragraphs matched by their text, not by the records they came from"
             if changes.aligned_by == "text" else "")
     return f"changes against {changes.against} marked {how}: {', '.join(parts)}{note}"

@@ -7,14 +7,15 @@ from dataclasses import asdict
 
 from secretariat.errors import SecretariatError
 from secretariat.pipeline import DraftResult
+from secretariat.reporters import plural
 from secretariat.reporters.changes import changes_text
 from secretariat.reporters.findings import finding_data, summary_data, summary_line
 
 
 def draft_text(result: DraftResult) -> str:
     """Describe a finished draft for a person."""
-    lines = [f"wrote {result.path} ({result.headings} headings, {result.paragraphs} numbered paragraphs, "
-             f"{result.footnotes} footnote(s))"]
+    lines = [f"wrote {result.path} ({plural(result.headings, 'heading')}, "
+             f"{plural(result.paragraphs, 'numbered paragraph')}, {plural(result.footnotes, 'footnote')})"]
     placed = {0: "no comments", 1: "1 comment"}.get(result.comments, f"{result.comments} comments")
     lines.append(f"{summary_line(result.checks)}; {placed} in the draft")
     if result.changes is not None:
