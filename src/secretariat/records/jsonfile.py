@@ -140,7 +140,7 @@ def _read(path: Path, display: str, inside: Path | None) -> JsonFile | Problem:
 
 def nesting_problem(record: JsonFile) -> Problem | None:
     """Return the problem of a record nested deeper than the limit, located; None if it is not."""
-    level, depth = [record.data], 0
+    level, depth = [record.data] if isinstance(record.data, dict | list) else [], 0  # a record may be a bare 7
     while level:
         depth += 1
         if depth > DEPTH.value:
