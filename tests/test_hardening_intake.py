@@ -67,6 +67,50 @@ def test_a_formula_in_a_cell_is_reported_and_never_written_back_live(world: Worl
     assert cell not in records_text(world) and world.untouched()
 
 
+@pytest.mark.parametrize("cell", ["IOM; =cmd|' /C calc'!A0", "IOM\n@SUM(1+1)*cmd|' /C calc'!A0",
+                                  "IOM;+HYPERLINK(\"http://evil.example\")"])
+def test_a_formula_in_an_item_of_a_list_cell_is_reported_and_neutralized(world: World, cell: str) -> None:
+    path = world.root / "returns.csv"
+    good_csv(path)
+    text = path.read_text(encoding="utf-8").replace('"IOM; UNICEF"', '"' + cell.replace('"', '""') + '"')
+    path.write_text(text, encoding="utf-8")
+    world.settle()
+    result, data = intake(world, path)
+    assert result.returncode == 1 and data["files"][0]["rejected"] == 1
+    [line] = rejects(data)
+    item = cell.split(";")[-1].split("\n")[-1].strip()
+    assert line["column"] == "partners" and f"found an item {item!r} starting with {item[0]!r}" in line["expected"]
+    assert "runs as a formula" in line["expected"]
+    # every item of the cell that would start a spreadsheet cell is written with an apostrophe before it
+    assert line["value"] == cell.replace(item, "'" + item)
+    assert item not in records_text(world) and world.untouched()
+
+
+@pytest.mark.parametrize(("text", "written"), [
+    ("IOM;=cmd", "IOM;'=cmd"), ("IOM; =cmd", "IOM; '=cmd"), ("a\n+b\r\n@c", "a\n'+b\r\n'@c"), ("=x", "'=x"),
+    ("-5", "-5"), ("IOM; -5; +1.5", "IOM; -5; +1.5"), ("a - b = c", "a - b = c")])
+def test_a_csv_cell_is_neutralized_item_by_item(text: str, written: str) -> None:
+    from secretariat.intake.rows import neutralized
+
+    assert neutralized(text) == written
+
+
+def test_rejects_and_receipt_get_the_users_umask(world: World) -> None:
+    path = world.root / "returns.csv"
+    good_csv(path)
+    path.write_text(path.read_text(encoding="utf-8").replace("16/11/2015", "not a date"), encoding="utf-8")
+    world.settle()
+    old = os.umask(0o002)
+    try:
+        result, data = intake(world, path)
+    finally:
+        os.umask(old)
+    assert result.returncode == 1 and data["files"][0]["rejected"] == 1
+    for written in (data["rejects"], data["receipt"]):
+        assert stat.S_IMODE(Path(written).stat().st_mode) == 0o664, written  # as any new file, not 0600
+    assert world.untouched()
+
+
 def test_intake_keeps_the_mode_of_the_records(world: World) -> None:
     (world.report / "activities.json").chmod(0o644)
     path = good_csv(world.root / "returns.csv")

@@ -25,8 +25,8 @@ import pytest
 from hypothesis import event, given
 from hypothesis import strategies as st
 from jsonschema import Draft202012Validator
-from schema_strategies import nodes, records, replaced, schema, text_with
 
+from schema_strategies import nodes, records, replaced, schema, text_with
 from secretariat.errors import Problem, RecordError, RegisterError, SecretariatError
 from secretariat.limits import DEPTH
 from secretariat.records import load_report

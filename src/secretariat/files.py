@@ -92,6 +92,16 @@ def writable(path: Path, records: bool = False) -> int | None:
     return stat.S_IMODE(status.st_mode) if status is not None else None
 
 
+def new_temp(path: Path) -> tuple[int, Path]:
+    """Create a temporary file beside path, with the user's umask as any new file; return its descriptor and path."""
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
+    temp = path.parent / f".{path.name}.{os.urandom(6).hex()}.tmp"  # os, not secrets: a name, not a key
+    try:
+        return os.open(temp, flags, 0o666), temp  # 0666 less the umask, not mkstemp's 0600
+    except OSError as e:
+        raise OutputError(f"cannot write {path}: {e.strerror or e}") from e
+
+
 def write_file(path: Path, content: bytes | Callable[[BinaryIO], object], records: bool = False) -> None:
     """Write bytes (or what ``content(handle)`` writes) to path atomically; raise OutputError.
 
@@ -100,12 +110,7 @@ def write_file(path: Path, content: bytes | Callable[[BinaryIO], object], record
     if not path.name:
         raise OutputError("cannot write: expected a file name, found an empty path")
     mode = writable(path, records)
-    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
-    temp = path.parent / f".{path.name}.{os.urandom(6).hex()}.tmp"  # os, not secrets: a name, not a key
-    try:
-        fd = os.open(temp, flags, 0o666)  # 0666 less the umask, as any new file of the user's
-    except OSError as e:
-        raise OutputError(f"cannot write {path}: {e.strerror or e}") from e
+    fd, temp = new_temp(path)
     try:
         with os.fdopen(fd, "wb") as handle:
             if mode is not None:

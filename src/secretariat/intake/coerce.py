@@ -10,13 +10,13 @@ from typing import Any
 
 from secretariat.errors import CountryNameUncertainError
 from secretariat.intake.dates import Dated
+from secretariat.intake.rows import LIST_SEPARATORS, formula_expected, formula_like
 from secretariat.records.folder import XML_INVALID
 from secretariat.registers.countries import CountryRegister
 
 Coercer = Callable[[Any], Any]
 
 _GROUPED = re.compile(r"[+-]?\d{1,3}(?:([, \u00a0\u202f])\d{3})(?:\1\d{3})*")
-_SEPARATORS = re.compile(r"\s*[;\n]\s*")
 
 
 def _shown(value: Any) -> str:
@@ -88,8 +88,11 @@ def enum(values: tuple[str, ...]) -> Coercer:
 
 def text_list(value: Any) -> list[str] | None:
     """Split a cell of several values on ";" or line breaks (a JSON list is taken as it is)."""
-    items = value if isinstance(value, list) else _SEPARATORS.split(text(value) or "")
+    items = value if isinstance(value, list) else LIST_SEPARATORS.split(text(value) or "")
     result = [t for t in (text(item) for item in items) if t is not None]
+    live = next((item for item in result if formula_like(item)), None)
+    if live is not None:  # "IOM; =cmd": the item would run once the list is split into cells again
+        raise ValueError(formula_expected(live, item=True))
     return result or None
 
 

@@ -9,6 +9,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import IO, Any
 
+from secretariat.files import new_temp
 from secretariat.intake.rows import CellProblem, neutralized
 
 REJECT_COLUMNS = ("outcome", "file", "sheet", "row", "column", "value", "expected")
@@ -49,8 +50,7 @@ class RejectsWriter:
     """The rejects CSV: one line per problem (or conflict); each file's lines kept apart until it is done."""
 
     def __init__(self, folder: Path) -> None:
-        handle, name = tempfile.mkstemp(prefix=".rejects-", suffix=".csv", dir=folder)
-        self.path = Path(name)
+        handle, self.path = new_temp(folder / "rejects.csv")  # the user's umask, as every output: not 0600
         self._out: IO[str] = os.fdopen(handle, "w", encoding="utf-8", newline="")
         csv.writer(self._out).writerow(REJECT_COLUMNS)
         self._file: IO[str] | None = None

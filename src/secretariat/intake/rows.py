@@ -33,9 +33,18 @@ class Row:
     problems: list[CellProblem] = field(default_factory=list)
 
 
+# What separates the values of a list cell ("IOM; UNICEF"), as intake splits them.
+LIST_SEPARATORS = re.compile(r"\s*[;\n]\s*")
+# Where a spreadsheet program may start a cell inside a CSV cell: after a line break (a reader that splits
+# lines naively) or a semicolon (the list separator, hence the CSV delimiter, of many locales).
+_CELL_STARTS = re.compile(r"([;\n\r]\s*)")
+
+
 def neutralized(text: str) -> str:
-    """Return text as a CSV cell no spreadsheet program runs: a formula-like text gets a leading apostrophe."""
-    return "'" + text if formula_like(text) else text
+    """Return text as a CSV cell no spreadsheet program runs: each formula-like value in it gets an apostrophe."""
+    parts = _CELL_STARTS.split(text)
+    return "".join("'" + part if index % 2 == 0 and formula_like(part) else part
+                   for index, part in enumerate(parts))
 
 
 def shown(value: Any) -> str:
@@ -103,6 +112,13 @@ def formula_like(value: object) -> TypeGuard[str]:
     return isinstance(value, str) and value.startswith(_FORMULA_START) and not _PLAIN_NUMBER.fullmatch(value)
 
 
+def formula_expected(found: str, item: bool = False) -> str:
+    """Say that a value (or an item of a list cell) would run as a formula, and what to do."""
+    what = f"an item {found[:60]!r} starting" if item else "one starting"
+    return f"expected text, found {what} with {found[0]!r}, which a spreadsheet program runs as a formula: " \
+        "remove that first character"
+
+
 def cell_problem(column: str, value: object, most: int | None = None) -> CellProblem | None:
     """Return what is wrong with one submitted value on its own: a formula-like text, or a text over the limit.
 
@@ -113,8 +129,7 @@ def cell_problem(column: str, value: object, most: int | None = None) -> CellPro
     else:
         found = value if formula_like(value) else None
     if found is not None:
-        return CellProblem(column, shown(found)[:60], f"expected text, found one starting with {found[0]!r}, "
-                           "which a spreadsheet program runs as a formula: remove that first character")
+        return CellProblem(column, shown(found)[:60], formula_expected(found))
     if isinstance(value, str) and len(value) > (TEXT_CHARS.value if most is None else most):
         return CellProblem(column, shown(value)[:60], TEXT_CHARS.exceeded(f"{len(value):,} characters"))
     return None
