@@ -37,6 +37,15 @@ def good_csv(path: Path, rows: int = 1, start: int = 0) -> Path:
     return path
 
 
+def csv_with(world: World, cell: str, replacement: str) -> Path:
+    """Return a good one-row CSV return with one cell's text replaced (quoted), the world settled."""
+    path = good_csv(world.root / "returns.csv")
+    text = path.read_text(encoding="utf-8").replace(cell, '"' + replacement.replace('"', '""') + '"')
+    path.write_text(text, encoding="utf-8")
+    world.settle()
+    return path
+
+
 def intake(world: World, *files: Path, env: dict[str, str] | None = None) -> tuple[subprocess.CompletedProcess[str],
                                                                                     dict[str, Any]]:
     result = run("intake", *map(str, files), "--into", str(world.report), "--format", "json", env=env)
@@ -54,12 +63,7 @@ def records_text(world: World) -> str:
 @pytest.mark.parametrize("cell", ['=HYPERLINK("http://evil.example","click")', "+1+cmd|' /C calc'!A0",
                                   "-2+3+cmd|' /C calc'!A0", "@SUM(1+1)*cmd|' /C calc'!A0"])
 def test_a_formula_in_a_cell_is_reported_and_never_written_back_live(world: World, cell: str) -> None:
-    path = world.root / "returns.csv"
-    good_csv(path)
-    text = path.read_text(encoding="utf-8").replace("Workshop number 0", '"' + cell.replace('"', '""') + '"')
-    path.write_text(text, encoding="utf-8")
-    world.settle()
-    result, data = intake(world, path)
+    result, data = intake(world, csv_with(world, "Workshop number 0", cell))
     assert result.returncode == 1 and data["files"][0]["rejected"] == 1
     [line] = rejects(data)
     assert line["column"] == "title" and "runs as a formula" in line["expected"]
@@ -70,12 +74,7 @@ def test_a_formula_in_a_cell_is_reported_and_never_written_back_live(world: Worl
 @pytest.mark.parametrize("cell", ["IOM; =cmd|' /C calc'!A0", "IOM\n@SUM(1+1)*cmd|' /C calc'!A0",
                                   "IOM;+HYPERLINK(\"http://evil.example\")"])
 def test_a_formula_in_an_item_of_a_list_cell_is_reported_and_neutralized(world: World, cell: str) -> None:
-    path = world.root / "returns.csv"
-    good_csv(path)
-    text = path.read_text(encoding="utf-8").replace('"IOM; UNICEF"', '"' + cell.replace('"', '""') + '"')
-    path.write_text(text, encoding="utf-8")
-    world.settle()
-    result, data = intake(world, path)
+    result, data = intake(world, csv_with(world, '"IOM; UNICEF"', cell))
     assert result.returncode == 1 and data["files"][0]["rejected"] == 1
     [line] = rejects(data)
     item = cell.split(";")[-1].split("\n")[-1].strip()
