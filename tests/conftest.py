@@ -10,13 +10,15 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, settings
+from hypothesis import HealthCheck, Phase, settings
 
 # The property tests (test_hardening_properties.py): in CI the same cases on every run and well under a
 # minute in all; SECRETARIAT_HYPOTHESIS_PROFILE=long draws new cases each run, 20 times as many.
-settings.register_profile("ci", max_examples=25, derandomize=True, database=None, deadline=None,
+# No "explain" phase: on a failure it reruns the test hundreds of times (minutes) to annotate the report.
+PHASES = (Phase.explicit, Phase.reuse, Phase.generate, Phase.target, Phase.shrink)
+settings.register_profile("ci", max_examples=25, derandomize=True, database=None, deadline=None, phases=PHASES,
                           suppress_health_check=[HealthCheck.too_slow])
-settings.register_profile("long", max_examples=500, database=None, deadline=None, print_blob=True,
+settings.register_profile("long", max_examples=500, database=None, deadline=None, print_blob=True, phases=PHASES,
                           suppress_health_check=[HealthCheck.too_slow])
 settings.load_profile(os.environ.get("SECRETARIAT_HYPOTHESIS_PROFILE", "ci"))
 

@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from secretariat.errors import Problem, RegisterError
+from secretariat.records.folder import control_character_problems
 from secretariat.records.jsonfile import JsonFile, read_json
 from secretariat.records.schemas import SCHEMA_BASE, default_store
 from secretariat.registers.countries import country_register
@@ -23,7 +24,8 @@ def read_register(path: Path, inside: Path | None = None) -> JsonFile:
     if named != REGISTER_SCHEMA:
         problem = Problem(loaded.locate(""), f"expected \"$schema\": {REGISTER_SCHEMA!r}, found {named!r}")
         raise RegisterError(f"{path}: not a treaty register", (problem,))
-    problems = default_store().check(loaded) or _rule_problems(loaded)
+    # a lone surrogate or a control character would pass the schema and break the draft that names the State
+    problems = (default_store().check(loaded) + control_character_problems(loaded)) or _rule_problems(loaded)
     if problems:
         raise RegisterError(f"{path}: {len(problems)} problem(s) in the treaty register", tuple(problems))
     return loaded
